@@ -1,0 +1,16 @@
+import tseslint from 'typescript-eslint';
+import officeAddins from 'eslint-plugin-office-addins';
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-output/**', 'bin/**', '*.config.js', 'bench/**/*.js'],
+  },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      ...officeAddins.configs.recommended.rules,
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

@@ -1,0 +1,51 @@
+import { readFileSync, statSync } from 'node:fs';
+import { PanelError, parsePanel, RubricError, validateRubric, type Panel, type Rubric } from '../core';
+import { UsageError } from './usageError';
+
+const MAX_BYTES = 256 * 1024 * 1024;
+
+export function readText(path: string, what: string): string {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new UsageError(`${what} ${path} 不是文件。`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`找不到${what} ${path}。`);
+  }
+  if (size > MAX_BYTES) throw new UsageError(`${what} ${path} 超过 256 MB，不像是评价数据。`);
+  const buf = readFileSync(path);
+  // A UTF-8 byte-order mark is what Notepad on Chinese Windows writes; it is not part of the JSON.
+  return buf.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+export function readJson(path: string, what: string): unknown {
+  const text = readText(path, what);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const m = /position (\d+)/.exec(String((e as Error).message));
+    const line = m ? text.slice(0, Number(m[1])).split('\n').length : null;
+    throw new UsageError(`${what} ${path} 不是有效的 JSON${line ? `（第 ${line} 行附近有错）` : ''}。`);
+  }
+}
+
+export function readRubricFile(path: string): Rubric {
+  try {
+    return validateRubric(readJson(path, '评分表文件'));
+  } catch (e) {
+    if (e instanceof RubricError) throw new UsageError(`评分表文件 ${path} 不可用：${e.message}。`);
+    throw e;
+  }
+}
+
+export function readPanelFile(path: string, rubric?: Rubric): Panel {
+  const json = readJson(path, '面板文件');
+  try {
+    return parsePanel(json, { rubric });
+  } catch (e) {
+    if (e instanceof PanelError) throw new UsageError(`面板文件 ${path} 不可用：${e.message}。`);
+    throw e;
+  }
+}

@@ -1,0 +1,338 @@
+import { Decimal, fixed, toDecimal } from '../exact/decimal';
+import { Ratio } from '../exact/ratio';
+import { bandSummary, orderedItems } from '../rubric/lookup';
+import type { RubricItem } from '../rubric/types';
+import { ROUND_IDS, ROUND_NAMES, type Panel, type RoundId, type ScoreEntry } from '../panel/types';
+import { SEVERITY, type Finding, type FindingCode, type Lang } from './findings';
+import { gradeOf, type Grade } from './grade';
+import { message, type MessageContext } from './messages';
+import { isOutlier, roundMean, span, standardDeviation } from './stats';
+
+export type CaseStatus = 'excluded' | 'invalid' | 'incomplete' | 'not-advanced' | 'graded';
+
+export interface RoundStat {
+  /** Experts who scored the case (recused experts are not counted). */
+  n: number;
+  /** Exact round mean; null unless every eligible expert scored without an error. */
+  mean: Ratio | null;
+  sd: Decimal | null;
+  span: Decimal | null;
+  /** Experts of the round, recused ones left out. */
+  eligible: number;
+  recused: string[];
+  missing: string[];
+  totals: { expert: string; total: Decimal }[];
+}
+
+export interface CaseResult {
+  id: string;
+  status: CaseStatus;
+  rounds: Partial<Record<RoundId, RoundStat>>;
+  /** Exact S (graded cases only). */
+  exact: Ratio | null;
+  /** S rounded half-up to policy.decimals (graded cases only). */
+  score: Decimal | null;
+  grade: Grade | null;
+}
+
+/** An accepted (error-free, non-recused) entry with its totals. */
+export interface ScoredEntry {
+  round: RoundId;
+  expert: string;
+  case: string;
+  total: Decimal;
+  groups: Record<string, Decimal>;
+  items: Record<string, Decimal>;
+}
+
+export interface Evaluation {
+  cases: CaseResult[];
+  findings: Finding[];
+  scored: ScoredEntry[];
+}
+
+export interface EvaluateOptions {
+  lang?: Lang;
+}
+
+interface Sortable {
+  finding: Finding;
+  key: number[];
+}
+
+function displayValue(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === 'string') return o.error;
+    if (typeof o.formula === 'string') return `=${o.formula}`;
+    return JSON.stringify(v);
+  }
+  return String(v);
+}
+
+/**
+ * Validates every entry, aggregates round means and computes S and the grade of every case (SPEC sections 4
+ * and 5). Pure and deterministic: the result does not depend on the order of experts or entries, except that the
+ * first of two duplicate entries stands.
+ */
+export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluation {
+  const lang = options.lang ?? 'zh';
+  const { policy, rubric } = panel;
+  const items = orderedItems(rubric);
+  const itemIndex = new Map(items.map((it, i) => [it.id, i]));
+  const caseIndex = new Map(panel.cases.map((c, i) => [c.id, i]));
+  const expertIndex = new Map(panel.experts.map((e, i) => [e.id, i]));
+  const roundIndex = new Map(ROUND_IDS.map((r, i) => [r, i]));
+  const roundCases = new Map(ROUND_IDS.map((r) => [r, new Set(panel.rounds[r].cases)]));
+  const roundExperts = new Map(ROUND_IDS.map((r) => [r, new Set(panel.rounds[r].experts)]));
+  const bandText = new Map(items.map((it) => [it.id, bandSummary(it, lang)]));
+
+  const out: Sortable[] = [];
+  const errorCases = new Set<string>();
+  const troubled = new Set<string>(); // round|case pairs with an error entry
+  const recusals = new Map<string, Set<string>>(); // round|case → experts
+  const accepted = new Map<string, ScoredEntry[]>(); // round|case → entries
+  const scored: ScoredEntry[] = [];
+  const seen = new Set<string>();
+
+  const add = (
+    code: FindingCode,
+    ctx: MessageContext,
+    extra: { item?: string; cell?: string; entryIndex?: number },
+  ): void => {
+    const finding: Finding = {
+      severity: SEVERITY[code],
+      code,
+      round: ctx.round,
+      expert: ctx.expert,
+      case: ctx.case,
+      ...(extra.item !== undefined ? { item: extra.item } : {}),
+      ...(extra.cell !== undefined ? { cell: extra.cell } : {}),
+      message: message(code, ctx, lang),
+    };
+    const ci = ctx.case !== null && caseIndex.has(ctx.case) ? caseIndex.get(ctx.case)! : panel.cases.length;
+    const ri = ctx.round ? roundIndex.get(ctx.round)! : -1;
+    const ei = ctx.expert === null ? -1 : (expertIndex.get(ctx.expert) ?? panel.experts.length);
+    const ii =
+      extra.item === undefined
+        ? -1
+        : (itemIndex.get(extra.item) ?? (rubric.groups.findIndex((g) => g.id === extra.item) >= 0 ? -1 : items.length));
+    out.push({ finding, key: [ci, ri, ei, ii, extra.entryIndex ?? -1] });
+    if (finding.severity === 'error' && ctx.case !== null && caseIndex.has(ctx.case)) {
+      errorCases.add(ctx.case);
+      if (ctx.round) troubled.add(`${ctx.round}|${ctx.case}`);
+    }
+  };
+
+  panel.scores.forEach((entry: ScoreEntry, entryIndex) => {
+    const ctx: MessageContext = { round: entry.round, expert: entry.expert, case: entry.case };
+    const rowCell = entry.cells?.row;
+    const key = `${entry.round}|${entry.expert}|${entry.case}`;
+    if (seen.has(key)) {
+      add('duplicate-entry', ctx, { cell: rowCell, entryIndex });
+      return;
+    }
+    seen.add(key);
+
+    let ok = true;
+    const caseKnown = caseIndex.has(entry.case);
+    const expertKnown = expertIndex.has(entry.expert);
+    if (!caseKnown) {
+      add('unknown-case', ctx, { cell: rowCell, entryIndex });
+      ok = false;
+    }
+    if (!expertKnown) {
+      add('unknown-expert', ctx, { cell: rowCell, entryIndex });
+      ok = false;
+    }
+    if (caseKnown && expertKnown) {
+      if (!roundExperts.get(entry.round)!.has(entry.expert)) {
+        add('not-assigned', ctx, { cell: rowCell, entryIndex });
+        ok = false;
+      }
+      if (!roundCases.get(entry.round)!.has(entry.case)) {
+        add('not-in-round', ctx, { cell: rowCell, entryIndex });
+        ok = false;
+      }
+    }
+    const rc = `${entry.round}|${entry.case}`;
+    if (entry.recused) {
+      if (ok) {
+        if (!recusals.has(rc)) recusals.set(rc, new Set());
+        recusals.get(rc)!.add(entry.expert);
+      }
+      return;
+    }
+
+    const values: Record<string, Decimal> = {};
+    for (const key of Object.keys(entry.items)) {
+      if (!itemIndex.has(key)) {
+        add(
+          'unknown-item',
+          { ...ctx, itemName: key },
+          { item: key, cell: entry.cells?.items[key] ?? rowCell, entryIndex },
+        );
+        ok = false;
+      }
+    }
+    for (const item of items) {
+      const raw = Object.prototype.hasOwnProperty.call(entry.items, item.id) ? entry.items[item.id] : undefined;
+      const cell = entry.cells?.items[item.id] ?? rowCell;
+      const ictx: MessageContext = {
+        ...ctx,
+        itemName: item.name[lang],
+        value: displayValue(raw),
+        max: item.max,
+        bands: bandText.get(item.id),
+        step: policy.scoreStep.toString(),
+      };
+      const problem = checkItem(raw, item, policy.scoreStep);
+      if (problem) {
+        add(problem, ictx, { item: item.id, cell, entryIndex });
+        ok = false;
+      } else {
+        values[item.id] = toDecimal(raw)!;
+      }
+    }
+    if (!ok) return;
+
+    const groups: Record<string, Decimal> = {};
+    let total = new Decimal(0);
+    for (const g of rubric.groups) {
+      groups[g.id] = g.items.reduce((a, id) => a.plus(values[id]), new Decimal(0));
+      total = total.plus(groups[g.id]);
+    }
+    const se: ScoredEntry = {
+      round: entry.round,
+      expert: entry.expert,
+      case: entry.case,
+      total,
+      groups,
+      items: values,
+    };
+    if (!accepted.has(rc)) accepted.set(rc, []);
+    accepted.get(rc)!.push(se);
+    scored.push(se);
+
+    const c = panel.cases[caseIndex.get(entry.case)!];
+    for (const bonusId of c.bonus) {
+      const clause = rubric.bonuses.find((b) => b.id === bonusId);
+      if (!clause) continue;
+      const value = clause.targetKind === 'group' ? groups[clause.target] : values[clause.target];
+      if (value.lt(clause.min)) {
+        const targetName =
+          clause.targetKind === 'group'
+            ? rubric.groups.find((g) => g.id === clause.target)!.name[lang]
+            : items[itemIndex.get(clause.target)!].name[lang];
+        add(
+          'bonus-band',
+          {
+            ...ctx,
+            bonus: clause.label[lang],
+            itemName: targetName,
+            value: value.toString(),
+            min: clause.min,
+            max: clause.max,
+          },
+          {
+            item: clause.target,
+            cell: clause.targetKind === 'item' ? (entry.cells?.items[clause.target] ?? rowCell) : rowCell,
+            entryIndex,
+          },
+        );
+      }
+    }
+  });
+
+  const cases: CaseResult[] = panel.cases.map((c) => {
+    const rounds: Partial<Record<RoundId, RoundStat>> = {};
+    let incomplete = false;
+    let inEveryRound = true;
+    for (const rid of ROUND_IDS) {
+      if (!roundCases.get(rid)!.has(c.id)) {
+        inEveryRound = false;
+        continue;
+      }
+      const rc = `${rid}|${c.id}`;
+      const experts = panel.rounds[rid].experts;
+      const recused = experts.filter((e) => recusals.get(rc)?.has(e));
+      const eligible = experts.filter((e) => !recusals.get(rc)?.has(e));
+      const entries = [...(accepted.get(rc) ?? [])].sort(
+        (a, b) => expertIndex.get(a.expert)! - expertIndex.get(b.expert)!,
+      );
+      const scoredBy = new Set(entries.map((e) => e.expert));
+      const missing = eligible.filter((e) => !scoredBy.has(e));
+      if (experts.length > 0 && eligible.length === 0 && c.formalReview !== 'failed') {
+        add('no-eligible-expert', { round: rid, expert: null, case: c.id }, {});
+      }
+      if (experts.length === 0 || missing.length > 0) incomplete = true;
+      const totals = entries.map((e) => e.total);
+      for (const e of entries) {
+        if (isOutlier(e.total, totals, policy.outlierPoints)) {
+          const others = Ratio.fraction(
+            totals.reduce((a, t) => a.plus(t), new Decimal(0)).minus(e.total),
+            totals.length - 1,
+          );
+          add(
+            'outlier',
+            {
+              round: rid,
+              expert: e.expert,
+              case: c.id,
+              total: e.total.toString(),
+              othersMean: fixed(others.roundHalfUp(policy.decimals), policy.decimals),
+              limit: policy.outlierPoints.toString(),
+            },
+            {},
+          );
+        }
+      }
+      const usable = missing.length === 0 && eligible.length > 0 && !troubled.has(rc);
+      rounds[rid] = {
+        n: totals.length,
+        mean: usable ? roundMean(totals, policy.aggregate) : null,
+        sd: standardDeviation(totals),
+        span: span(totals),
+        eligible: eligible.length,
+        recused,
+        missing,
+        totals: entries.map((e) => ({ expert: e.expert, total: e.total })),
+      };
+    }
+
+    let status: CaseStatus;
+    if (c.formalReview === 'failed') status = 'excluded';
+    else if (errorCases.has(c.id)) status = 'invalid';
+    else if (incomplete) status = 'incomplete';
+    else if (!inEveryRound) status = 'not-advanced';
+    else status = 'graded';
+
+    if (status !== 'graded') return { id: c.id, status, rounds, exact: null, score: null, grade: null };
+    const exact = ROUND_IDS.reduce((s, rid) => s.plus(rounds[rid]!.mean!.times(panel.rounds[rid].weight)), Ratio.zero);
+    const score = exact.roundHalfUp(policy.decimals);
+    const grade = gradeOf(policy.gradeOn === 'exact' ? exact : score);
+    return { id: c.id, status, rounds, exact, score, grade };
+  });
+
+  out.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i] - b.key[i];
+    return 0;
+  });
+  return { cases, findings: out.map((s) => s.finding), scored };
+}
+
+function checkItem(raw: unknown, item: RubricItem, step: Decimal): FindingCode | null {
+  if (raw === undefined || raw === null || raw === '') return 'missing-item';
+  if (typeof raw !== 'number') return 'not-a-number';
+  const d = toDecimal(raw);
+  if (d === null) return 'not-a-number';
+  if (d.isNegative() || d.gt(item.max)) return 'out-of-range';
+  if (!d.mod(step).isZero()) return 'bad-step';
+  return null;
+}
+
+/** Label of a round for people. */
+export function roundLabel(round: RoundId, lang: Lang): string {
+  return ROUND_NAMES[round][lang];
+}

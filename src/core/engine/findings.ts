@@ -1,0 +1,50 @@
+import type { RoundId } from '../panel/types';
+
+export type Severity = 'error' | 'warning';
+
+export const FINDING_CODES = [
+  'not-a-number',
+  'out-of-range',
+  'bad-step',
+  'missing-item',
+  'unknown-item',
+  'duplicate-entry',
+  'not-assigned',
+  'not-in-round',
+  'unknown-case',
+  'unknown-expert',
+  'no-eligible-expert',
+  'bonus-band',
+  'outlier',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export const SEVERITY: Record<FindingCode, Severity> = {
+  'not-a-number': 'error',
+  'out-of-range': 'error',
+  'bad-step': 'error',
+  'missing-item': 'error',
+  'unknown-item': 'error',
+  'duplicate-entry': 'error',
+  'not-assigned': 'error',
+  'not-in-round': 'error',
+  'unknown-case': 'error',
+  'unknown-expert': 'error',
+  'no-eligible-expert': 'error',
+  'bonus-band': 'warning',
+  outlier: 'warning',
+};
+
+/** A validation result (SPEC section 5). `cell` is `Sheet!A1` when the input came from a workbook. */
+export interface Finding {
+  severity: Severity;
+  code: string;
+  round: RoundId | null;
+  expert: string | null;
+  case: string | null;
+  item?: string;
+  cell?: string;
+  message: string;
+}
+
+export type Lang = 'zh' | 'en';

@@ -1,0 +1,18 @@
+// The pure core: rubric as data, the panel model, validation and exact aggregation. No Office, no files.
+export * from './exact/decimal';
+export { Ratio } from './exact/ratio';
+export * from './rubric';
+export * from './panel/types';
+export { DEFAULT_POLICY, PanelError, parsePanel, parsePolicy } from './panel/parsePanel';
+export * from './engine/findings';
+export * from './engine/grade';
+export {
+  evaluate,
+  type CaseResult,
+  type CaseStatus,
+  type Evaluation,
+  type RoundStat,
+  type ScoredEntry,
+} from './engine/evaluate';
+export * from './engine/stats';
+export { toScoreJson, type ScoreJson } from './report/scoreJson';

@@ -1,0 +1,82 @@
+import type { Decimal } from '../exact/decimal';
+import type { Rubric } from '../rubric/types';
+
+export const ROUND_IDS = ['initial', 'review', 'final'] as const;
+export type RoundId = (typeof ROUND_IDS)[number];
+
+export const ROUND_NAMES: Record<RoundId, { zh: string; en: string }> = {
+  initial: { zh: '初评', en: 'Initial' },
+  review: { zh: '复评', en: 'Review' },
+  final: { zh: '终评', en: 'Final' },
+};
+
+/** The standard's round weights (8.2): 20% / 20% / 60%. */
+export const DEFAULT_WEIGHTS: Record<RoundId, string> = { initial: '0.2', review: '0.2', final: '0.6' };
+
+export type GradeOn = 'rounded' | 'exact';
+export type Aggregate = 'mean' | 'trimmed';
+
+export interface Policy {
+  decimals: number;
+  gradeOn: GradeOn;
+  aggregate: Aggregate;
+  scoreStep: Decimal;
+  outlierPoints: Decimal;
+}
+
+export type FormalReview = 'passed' | 'failed';
+
+export interface CaseInfo {
+  id: string;
+  name: string;
+  applicant: string;
+  category: string;
+  bonus: string[];
+  formalReview: FormalReview;
+}
+
+export interface ExpertInfo {
+  id: string;
+  name: string;
+  organization: string;
+  fields: string[];
+}
+
+export interface RoundSetup {
+  id: RoundId;
+  /** False when the panel does not have this round at all (it then has no cases). */
+  present: boolean;
+  experts: string[];
+  cases: string[];
+  weight: Decimal;
+}
+
+/** Where an entry came from in a workbook, so findings can name the cell. */
+export interface EntryCells {
+  /** The cell that stands for the whole row (the case id or the total). */
+  row?: string;
+  items: Record<string, string>;
+}
+
+/**
+ * One expert's scores for one case in one round, as typed: item values are whatever the source held (a number,
+ * text, a boolean, an error value, or nothing) and are judged by the engine, not by the reader.
+ */
+export interface ScoreEntry {
+  round: RoundId;
+  expert: string;
+  case: string;
+  recused: boolean;
+  items: Record<string, unknown>;
+  cells?: EntryCells;
+}
+
+export interface Panel {
+  title: string;
+  policy: Policy;
+  rubric: Rubric;
+  cases: CaseInfo[];
+  experts: ExpertInfo[];
+  rounds: Record<RoundId, RoundSetup>;
+  scores: ScoreEntry[];
+}
