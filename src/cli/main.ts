@@ -1,56 +1,41 @@
 import { Command, CommanderError } from 'commander';
-import { evaluate, toScoreJson, type Lang } from '../core';
-import { readPanelFile, readRubricFile } from './readPanelFile';
-import { renderScoreText } from './scoreText';
+import { registerBuild } from './commands/build';
+import { registerCompute } from './commands/compute';
+import { registerExpertFiles } from './commands/expertFiles';
+import { registerScore } from './commands/score';
+import type { CommandContext, Io } from './context';
 import { UsageError } from './usageError';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+export type { Io } from './context';
 
 const processIo: Io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
 };
 
-function lang(value: string | undefined): Lang {
-  if (value === undefined || value === 'zh' || value === 'zh-CN') return 'zh';
-  if (value === 'en' || value === 'en-US') return 'en';
-  throw new UsageError(`不认识的语言“${value}”，可用 zh 或 en。`);
-}
-
-function buildProgram(io: Io, setExit: (code: number) => void): Command {
+function buildProgram(ctx: CommandContext): Command {
   const program = new Command('ceeas')
     .description('企业科技创新成果转化评价（T/CEEAS 附录 B）：评分、汇总、复核与公示')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: () => undefined })
+    .configureOutput({ writeOut: ctx.io.stdout, writeErr: () => undefined })
     .showHelpAfterError(false);
-
-  program
-    .command('score')
-    .description('按面板文件计算每个案例的轮次均分、综合得分 S 和评价等级')
-    .argument('<panel>', '面板文件（JSON）')
-    .option('--json', '输出 JSON（SPEC 第 6 节格式）')
-    .option('--rubric <file>', '本单位的评分表（JSON），默认附录 B')
-    .option('--lang <lang>', '提示语言：zh 或 en', 'zh')
-    .action((panelPath: string, opts: { json?: boolean; rubric?: string; lang?: string }) => {
-      const l = lang(opts.lang);
-      const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
-      const panel = readPanelFile(panelPath, rubric);
-      const evaluation = evaluate(panel, { lang: l });
-      const json = toScoreJson(panel, evaluation);
-      io.stdout(opts.json ? `${JSON.stringify(json, null, 1)}\n` : `${renderScoreText(panel, json)}\n`);
-      setExit(json.findings.some((f) => f.severity === 'error') ? 1 : 0);
-    });
-
+  registerScore(program, ctx);
+  registerBuild(program, ctx);
+  registerCompute(program, ctx);
+  registerExpertFiles(program, ctx);
+  for (const sub of program.commands)
+    sub.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: () => undefined });
   return program;
 }
 
 /** Runs the CLI; returns the exit code (0 no error finding, 1 error findings, 2 unusable input). */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   let code = 0;
-  const program = buildProgram(io, (c) => (code = c));
+  const program = buildProgram({ io, setExit: (c) => (code = c) });
+  if (argv.length === 0) {
+    io.stderr(program.helpInformation());
+    return 2;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
@@ -79,8 +64,12 @@ function commanderSentence(e: CommanderError): string {
       return `不认识的选项 ${m?.[1] ?? ''}，见 ceeas --help。`;
     case 'commander.missingArgument':
       return `缺少参数 ${m?.[1] ?? ''}，见 ceeas --help。`;
+    case 'commander.missingMandatoryOptionValue':
+      return `缺少必需的选项 ${m?.[1] ?? ''}，见 ceeas --help。`;
     case 'commander.optionMissingArgument':
       return `选项 ${m?.[1] ?? ''} 需要一个值。`;
+    case 'commander.excessArguments':
+      return '参数过多，见 ceeas --help。';
     default:
       return e.message.replace(/^error:\s*/, '');
   }

@@ -4,7 +4,12 @@ import { UsageError } from './usageError';
 
 const MAX_BYTES = 256 * 1024 * 1024;
 
-export function readText(path: string, what: string): string {
+export function readBytes(path: string, what: string): Buffer {
+  checkFile(path, what);
+  return readFileSync(path);
+}
+
+function checkFile(path: string, what: string): void {
   let size: number;
   try {
     const st = statSync(path);
@@ -15,6 +20,10 @@ export function readText(path: string, what: string): string {
     throw new UsageError(`找不到${what} ${path}。`);
   }
   if (size > MAX_BYTES) throw new UsageError(`${what} ${path} 超过 256 MB，不像是评价数据。`);
+}
+
+export function readText(path: string, what: string): string {
+  checkFile(path, what);
   const buf = readFileSync(path);
   // A UTF-8 byte-order mark is what Notepad on Chinese Windows writes; it is not part of the JSON.
   return buf.toString('utf8').replace(/^\uFEFF/, '');

@@ -5,6 +5,8 @@ export * from './rubric';
 export * from './panel/types';
 export { DEFAULT_POLICY, PanelError, parsePanel, parsePolicy } from './panel/parsePanel';
 export * from './engine/findings';
+export { makeFinding } from './engine/makeFinding';
+export type { MessageContext } from './engine/messages';
 export * from './engine/grade';
 export {
   evaluate,

@@ -155,3 +155,11 @@ export interface SheetSnapshot {
   protected: boolean;
   columnWidths: number[];
 }
+
+/** One cell written into an existing sheet (collecting returned scores), leaving everything else as it is. */
+export interface CellUpdate {
+  sheet: string;
+  /** A1 address within the sheet. */
+  address: string;
+  value: CellValue;
+}

@@ -10,12 +10,14 @@ export const STYLES = {
   wrap: { vAlign: 'top', wrap: true, border: true },
   wrapCenter: { hAlign: 'center', vAlign: 'middle', wrap: true, border: true },
   /** Cells an expert or a clerk types into. */
-  input: { fill: 'FFF9E5', hAlign: 'center', vAlign: 'middle', border: true, numberFormat: '0.##' },
+  input: { fill: 'FFF9E5', hAlign: 'center', vAlign: 'middle', border: true, numberFormat: 'General' },
   inputText: { fill: 'FFF9E5', vAlign: 'middle', border: true, numberFormat: '@' },
   /** A recused row: locked and greyed. */
   recused: { fill: 'D9D9D9', color: '7F7F7F', hAlign: 'center', vAlign: 'middle', border: true },
-  subtotal: { bold: true, fill: 'F2F2F2', hAlign: 'center', vAlign: 'middle', border: true, numberFormat: '0.##' },
+  subtotal: { bold: true, fill: 'F2F2F2', hAlign: 'center', vAlign: 'middle', border: true, numberFormat: 'General' },
   number2: { hAlign: 'right', vAlign: 'middle', border: true, numberFormat: '0.00' },
+  /** Means and S; the workbook sets the decimals of its policy (see scoreStyles). */
+  score: { hAlign: 'right', vAlign: 'middle', border: true, numberFormat: '0.00' },
   integer: { hAlign: 'center', vAlign: 'middle', border: true, numberFormat: '0' },
   date: { hAlign: 'center', vAlign: 'middle', border: true, numberFormat: 'yyyy-mm-dd' },
   text: { vAlign: 'middle', border: true, numberFormat: '@' },
@@ -28,3 +30,9 @@ export const STYLES = {
 } satisfies Record<string, StyleSpec>;
 
 export type StyleName = keyof typeof STYLES;
+
+/** The style table of a workbook whose scores are shown with `decimals` places. */
+export function workbookStyles(decimals: number): Record<string, StyleSpec> {
+  const numberFormat = decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
+  return { ...STYLES, score: { ...STYLES.score, numberFormat } };
+}

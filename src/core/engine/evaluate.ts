@@ -53,6 +53,8 @@ export interface Evaluation {
 
 export interface EvaluateOptions {
   lang?: Lang;
+  /** Findings found outside the engine (a workbook's structure); their errors block the cases they name. */
+  extra?: Finding[];
 }
 
 interface Sortable {
@@ -124,6 +126,18 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
       if (ctx.round) troubled.add(`${ctx.round}|${ctx.case}`);
     }
   };
+
+  for (const f of options.extra ?? []) {
+    const ci = f.case !== null && caseIndex.has(f.case) ? caseIndex.get(f.case)! : panel.cases.length;
+    const ri = f.round ? roundIndex.get(f.round)! : -1;
+    const ei = f.expert === null ? -1 : (expertIndex.get(f.expert) ?? panel.experts.length);
+    const ii = f.item === undefined ? -1 : (itemIndex.get(f.item) ?? items.length);
+    out.push({ finding: f, key: [ci, ri, ei, ii, -1] });
+    if (f.severity === 'error' && f.case !== null && caseIndex.has(f.case)) {
+      errorCases.add(f.case);
+      if (f.round) troubled.add(`${f.round}|${f.case}`);
+    }
+  }
 
   panel.scores.forEach((entry: ScoreEntry, entryIndex) => {
     const ctx: MessageContext = { round: entry.round, expert: entry.expert, case: entry.case };

@@ -16,6 +16,11 @@ export const FINDING_CODES = [
   'no-eligible-expert',
   'bonus-band',
   'outlier',
+  // From workbooks: an expert sheet whose structure was changed by hand.
+  'formula-changed',
+  'formula-in-input',
+  'sheet-mismatch',
+  'missing-sheet',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -33,6 +38,10 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'no-eligible-expert': 'error',
   'bonus-band': 'warning',
   outlier: 'warning',
+  'formula-changed': 'error',
+  'formula-in-input': 'error',
+  'sheet-mismatch': 'error',
+  'missing-sheet': 'warning',
 };
 
 /** A validation result (SPEC section 5). `cell` is `Sheet!A1` when the input came from a workbook. */

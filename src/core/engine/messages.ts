@@ -16,6 +16,9 @@ export interface MessageContext {
   total?: string;
   othersMean?: string;
   limit?: string;
+  /** Sheet and cell, for workbook findings. */
+  cell?: string;
+  formula?: string;
 }
 
 function who(c: MessageContext, lang: Lang): string {
@@ -45,6 +48,13 @@ const zh: Record<FindingCode, (c: MessageContext) => string> = {
     `${c.round ? ROUND_NAMES[c.round].zh : ''}的专家全部回避了案例 ${c.case}，该轮无人可以评分，请增补专家。`,
   'bonus-band': (c) =>
     `案例 ${c.case} 符合加分条款“${c.bonus}”，${c.round ? ROUND_NAMES[c.round].zh : ''}专家 ${c.expert} 给出的“${c.itemName}”得分 ${c.value} 低于条款的 ${c.min}~${c.max} 分，请确认。`,
+  'formula-changed': (c) =>
+    `单元格 ${c.cell} 的公式被删除或改写（应为 =${c.formula}），${c.itemName ?? ''}无法核对，请重新生成该评分表或从备份恢复。`,
+  'formula-in-input': (c) => `${who(c, 'zh')}的“${c.itemName}”（${c.cell}）填的是公式，请直接填写分数。`,
+  'sheet-mismatch': (c) =>
+    `评分表 ${c.cell} 与表名不符：表名为专家 ${c.expert}，表内却是 ${c.value}，请核对是否贴错了表。`,
+  'missing-sheet': (c) =>
+    `${c.round ? ROUND_NAMES[c.round].zh : ''}专家 ${c.expert} 的评分表不在工作簿中，请生成或收回该表。`,
   outlier: (c) =>
     `${who(c, 'zh')}的总分 ${c.total} 与其他专家的平均分 ${c.othersMean} 相差超过 ${c.limit} 分，请复核。`,
 };
@@ -66,6 +76,12 @@ const en: Record<FindingCode, (c: MessageContext) => string> = {
   'no-eligible-expert': (c) => `Every expert of the ${c.round ?? ''} round recused for case ${c.case}: add an expert.`,
   'bonus-band': (c) =>
     `Case ${c.case} qualifies for "${c.bonus}", but expert ${c.expert} (${c.round ?? ''}) scored "${c.itemName}" ${c.value}, below ${c.min}-${c.max}.`,
+  'formula-changed': (c) =>
+    `The formula in ${c.cell} was deleted or changed (it should be =${c.formula}); regenerate the sheet.`,
+  'formula-in-input': (c) => `${who(c, 'en')}: "${c.itemName}" (${c.cell}) holds a formula; type the score itself.`,
+  'sheet-mismatch': (c) =>
+    `Sheet ${c.cell} does not match its name: named for expert ${c.expert} but holds ${c.value}.`,
+  'missing-sheet': (c) => `The scoring sheet of expert ${c.expert} (${c.round ?? ''}) is not in the workbook.`,
   outlier: (c) =>
     `${who(c, 'en')}: total ${c.total} differs from the others' mean ${c.othersMean} by more than ${c.limit}.`,
 };

@@ -5,7 +5,9 @@ import { RubricError, validateRubric } from '../rubric/validateRubric';
 import {
   DEFAULT_WEIGHTS,
   ROUND_IDS,
+  type CalendarRange,
   type CaseInfo,
+  type NoticeSettings,
   type ExpertInfo,
   type Panel,
   type Policy,
@@ -179,7 +181,17 @@ export function parsePanel(input: unknown, options: ParseOptions = {}): Panel {
   const rounds = parseRounds(input.rounds, cases, expertIds);
   const scores = parseScores(input.scores);
 
-  return { title: typeof input.title === 'string' ? input.title : '', policy, rubric, cases, experts, rounds, scores };
+  const notice = parseNotice(input.notice, input.calendar);
+  return {
+    title: typeof input.title === 'string' ? input.title : '',
+    notice,
+    policy,
+    rubric,
+    cases,
+    experts,
+    rounds,
+    scores,
+  };
 }
 
 function parseRounds(v: unknown, cases: CaseInfo[], expertIds: Set<string>): Record<RoundId, RoundSetup> {
@@ -281,4 +293,49 @@ function parseScores(v: unknown): ScoreEntry[] {
       items: (s.items as Obj | undefined) ?? {},
     };
   });
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isoDate(v: unknown, where: string, whereEn: string): string {
+  if (typeof v !== 'string' || !ISO_DATE.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+    fail(
+      `${where}应为“YYYY-MM-DD”格式的日期，实为“${String(v)}”`,
+      `${whereEn} must be a date YYYY-MM-DD, not "${String(v)}"`,
+    );
+  }
+  return v;
+}
+
+export const DEFAULT_NOTICE_DAYS = 7;
+
+function parseNotice(notice: unknown, calendar: unknown): NoticeSettings {
+  if (notice !== undefined && !isObj(notice)) fail('“notice”应为对象', '"notice" must be an object');
+  const n = (notice ?? {}) as Obj;
+  const organizer = optString(n, 'organizer', '“notice”', '"notice"');
+  const start = n.start === undefined || n.start === null ? null : isoDate(n.start, '“notice.start”', '"notice.start"');
+  let workingDays = DEFAULT_NOTICE_DAYS;
+  if (n.workingDays !== undefined) {
+    const w = n.workingDays;
+    if (typeof w !== 'number' || !Number.isInteger(w) || w < DEFAULT_NOTICE_DAYS || w > 60) {
+      fail(
+        '“notice.workingDays”应为7到60之间的整数（公示期不少于7个工作日）',
+        '"notice.workingDays" must be a whole number from 7 to 60',
+      );
+    }
+    workingDays = w;
+  }
+  if (calendar !== undefined && !Array.isArray(calendar)) fail('“calendar”应为列表', '"calendar" must be a list');
+  const ranges: CalendarRange[] = ((calendar as unknown[]) ?? []).map((c, i) => {
+    const where = `calendar 第${i + 1}条`;
+    const whereEn = `calendar[${i}]`;
+    if (!isObj(c)) fail(`${where}不是对象`, `${whereEn} is not an object`);
+    const from = isoDate(c.from, `${where}的“from”`, `${whereEn} "from"`);
+    const to = c.to === undefined ? from : isoDate(c.to, `${where}的“to”`, `${whereEn} "to"`);
+    if (to < from) fail(`${where}的结束日期早于开始日期`, `${whereEn} ends before it starts`);
+    if (c.kind !== 'holiday' && c.kind !== 'workday')
+      fail(`${where}的“kind”只能是 holiday 或 workday`, `${whereEn} "kind" must be holiday or workday`);
+    return { from, to, kind: c.kind, name: optString(c, 'name', where, whereEn) };
+  });
+  return { organizer, start, workingDays, calendar: ranges };
 }

@@ -71,8 +71,26 @@ export interface ScoreEntry {
   cells?: EntryCells;
 }
 
+/** A calendar range for the notice period: public holidays, or weekend days that are working days (调休上班). */
+export interface CalendarRange {
+  from: string;
+  to: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+}
+
+/** What the notice (公示) needs beyond the scores; all optional in a panel file. */
+export interface NoticeSettings {
+  organizer: string;
+  /** First day the notice may start, YYYY-MM-DD. */
+  start: string | null;
+  workingDays: number;
+  calendar: CalendarRange[];
+}
+
 export interface Panel {
   title: string;
+  notice: NoticeSettings;
   policy: Policy;
   rubric: Rubric;
   cases: CaseInfo[];

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { applySheets } from '../../hosts/xlsx/writeWorkbook';
+import { computeWorkbook } from '../../workbook/compute';
+import { workbookStyles } from '../../workbook/styles';
+import { parseLang, type CommandContext } from '../context';
+import { currentUser, localTimestamp } from '../files';
+import { printResult } from '../printResult';
+import { readRubricFile } from '../readPanelFile';
+import { UsageError } from '../usageError';
+import { passwordProtection, readWorkbookFile, reuseProtection, usable, writeWorkbookFile } from '../xlsxFiles';
+
+export function registerCompute(program: Command, ctx: CommandContext): void {
+  program
+    .command('compute')
+    .description('读取工作簿中的登记表和专家评分表，校验并计算等级，写入汇总、复核、等级汇总、公示、结果通知和操作日志')
+    .argument('<book>', '评价工作簿（.xlsx）')
+    .option('-o, --output <out>', '写入另一个工作簿（默认更新原工作簿）')
+    .option('--json', '输出 JSON（与 score 相同格式，来自单元格的问题带 cell）')
+    .option('--dry-run', '只计算和显示，不写文件')
+    .option('--rubric <file>', '工作簿使用的本单位评分表（JSON），默认附录 B')
+    .option('--lang <lang>', '提示语言：zh 或 en', 'zh')
+    .action(
+      async (
+        book: string,
+        opts: { output?: string; json?: boolean; dryRun?: boolean; rubric?: string; lang?: string },
+      ) => {
+        const lang = parseLang(opts.lang);
+        if (opts.output && !/\.xlsx$/i.test(opts.output))
+          throw new UsageError(`输出文件 ${opts.output} 应以 .xlsx 结尾。`);
+        const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
+        const { workbook, data } = await readWorkbookFile(book);
+        const result = usable(book, () =>
+          computeWorkbook(data, { now: localTimestamp(), user: currentUser(), lang, rubric }),
+        );
+        if (!opts.dryRun) {
+          const protection = passwordProtection(workbook);
+          applySheets(workbook, result.sheets, workbookStyles(result.panel.policy.decimals));
+          reuseProtection(
+            workbook,
+            result.sheets.filter((s) => s.protection).map((s) => s.name),
+            protection,
+          );
+          await writeWorkbookFile(workbook, opts.output ?? book);
+        }
+        printResult(ctx, result.panel, result.json, opts.json === true);
+      },
+    );
+}

@@ -1,0 +1,115 @@
+import type { Command } from 'commander';
+import ExcelJS from 'exceljs';
+import { ROUND_IDS, ROUND_NAMES, type RoundId } from '../../core/panel/types';
+import { specToWorkbook } from '../../hosts/xlsx/writeWorkbook';
+import { collectReturned } from '../../workbook/collect';
+import { exportExpertSpec } from '../../workbook/exportExpert';
+import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
+import { type CommandContext } from '../context';
+import { refuseOverwrite } from '../files';
+import { readRubricFile } from '../readPanelFile';
+import { UsageError } from '../usageError';
+import { passwordProtection, readWorkbookFile, reuseProtection, usable, writeWorkbookFile } from '../xlsxFiles';
+
+function roundOf(text: string): RoundId {
+  const r = ROUND_IDS.find((id) => id === text || ROUND_NAMES[id].zh === text);
+  if (!r) throw new UsageError(`不认识的轮次“${text}”，可用 initial、review、final（或 初评、复评、终评）。`);
+  return r;
+}
+
+export function registerExpertFiles(program: Command, ctx: CommandContext): void {
+  program
+    .command('export')
+    .description('把一位专家某一轮的评分表导出为单独的工作簿，发给专家填写（只含本人的评分表和评分标准）')
+    .argument('<book>', '评价工作簿（.xlsx）')
+    .requiredOption('--round <round>', '轮次：initial、review、final')
+    .requiredOption('--expert <id>', '专家编号')
+    .requiredOption('-o, --output <file>', '导出的工作簿（.xlsx）')
+    .option('--force', '覆盖已存在的输出文件')
+    .option('--rubric <file>', '工作簿使用的本单位评分表（JSON）')
+    .action(
+      async (
+        book: string,
+        opts: { round: string; expert: string; output: string; force?: boolean; rubric?: string },
+      ) => {
+        const round = roundOf(opts.round);
+        if (!/\.xlsx$/i.test(opts.output)) throw new UsageError(`输出文件 ${opts.output} 应以 .xlsx 结尾。`);
+        refuseOverwrite(opts.output, opts.force);
+        const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
+        const master = await readWorkbookFile(book);
+        const read = usable(book, () => readEvaluationWorkbook(master.data, { rubric }));
+        const spec = usable(book, () => exportExpertSpec(read.panel, round, opts.expert));
+        const out = specToWorkbook(spec);
+        // The expert's copy is protected with the master's password, which this command never sees.
+        reuseProtection(
+          out,
+          spec.sheets.map((x) => x.name),
+          passwordProtection(master.workbook),
+        );
+        await writeWorkbookFile(out, opts.output);
+        ctx.io.stderr(`已导出 ${opts.output}：${spec.sheets.map((s) => s.name).join('、')}。\n`);
+        ctx.setExit(0);
+      },
+    );
+
+  program
+    .command('collect')
+    .description('收回专家返回的工作簿：主工作簿中为空的分数填入，与已有分数不同的只报告冲突、不覆盖')
+    .argument('<book>', '评价工作簿（.xlsx）')
+    .argument('<returned...>', '专家返回的工作簿（可多个）')
+    .option('-o, --output <out>', '写入另一个工作簿（默认更新原工作簿）')
+    .option('--json', '输出 JSON')
+    .option('--rubric <file>', '工作簿使用的本单位评分表（JSON）')
+    .action(async (book: string, returned: string[], opts: { output?: string; json?: boolean; rubric?: string }) => {
+      const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
+      const master = await readWorkbookFile(book);
+      const read = usable(book, () => readEvaluationWorkbook(master.data, { rubric }));
+      const report: { file: string; result: ReturnType<typeof collectReturned> }[] = [];
+      let data = master.data;
+      for (const file of returned) {
+        const back = await readWorkbookFile(file);
+        const result = collectReturned(data, back.data, read.panel.rubric);
+        report.push({ file, result });
+        for (const u of result.updates) master.workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
+        // Later files are compared with what earlier ones filled in, so two returns of one sheet conflict.
+        data = applyUpdates(data, result.updates);
+      }
+      const filled = report.reduce((a, r) => a + r.result.updates.length, 0);
+      if (filled > 0) await writeWorkbookFile(master.workbook as ExcelJS.Workbook, opts.output ?? book);
+      const conflicts = report.flatMap((r) => r.result.conflicts);
+      const refused = report.flatMap((r) => r.result.refused.map((m) => `${r.file}：${m}`));
+      if (opts.json) {
+        ctx.io.stdout(
+          `${JSON.stringify({ filled, conflicts, refused, taken: report.flatMap((r) => r.result.taken) }, null, 1)}\n`,
+        );
+      } else {
+        for (const r of report) {
+          for (const t of r.result.taken)
+            ctx.io.stdout(`${r.file}：${t.sheet} 填入 ${t.filled} 格，相同 ${t.same} 格。\n`);
+        }
+        for (const c of conflicts) ctx.io.stdout(`冲突：${c.message}\n`);
+        for (const m of refused) ctx.io.stdout(`未收回：${m}\n`);
+        ctx.io.stdout(
+          `共填入 ${filled} 格，冲突 ${conflicts.length} 处。${filled > 0 ? '请运行 ceeas compute 重新计算等级。' : ''}\n`,
+        );
+      }
+      ctx.setExit(conflicts.length > 0 || refused.length > 0 ? 1 : 0);
+    });
+}
+
+function applyUpdates(
+  data: import('../../workbook/model').WorkbookData,
+  updates: import('../../workbook/model').CellUpdate[],
+): import('../../workbook/model').WorkbookData {
+  if (updates.length === 0) return data;
+  const sheets = data.sheets.map((s) => ({ ...s, values: s.values.map((row) => [...row]) }));
+  for (const u of updates) {
+    const s = sheets.find((x) => x.name === u.sheet)!;
+    const m = /^([A-Z]+)(\d+)$/.exec(u.address)!;
+    const col = m[1].split('').reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
+    const row = Number(m[2]);
+    while (s.values.length < row) s.values.push([]);
+    s.values[row - 1][col - 1] = u.value;
+  }
+  return { sheets };
+}

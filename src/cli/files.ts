@@ -1,0 +1,39 @@
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from './usageError';
+
+/**
+ * Writes a file so that it is either wholly the new content or untouched: the bytes go to a temporary file in the
+ * same folder, then one rename replaces the target. A failure leaves the old file as it was.
+ */
+export function writeAtomically(path: string, data: Buffer | string): void {
+  const target = resolve(path);
+  const dir = dirname(target);
+  mkdirSync(dir, { recursive: true });
+  let tmpDir: string | null = null;
+  try {
+    tmpDir = mkdtempSync(join(dir, `.${basename(target)}.`));
+    const tmp = join(tmpDir, basename(target));
+    writeFileSync(tmp, data);
+    renameSync(tmp, target);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`无法写入 ${path}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}。`);
+  } finally {
+    if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
+
+export function refuseOverwrite(path: string, force: boolean | undefined): void {
+  if (!force && existsSync(path)) throw new UsageError(`${path} 已存在；如确需覆盖，请加 --force。`);
+}
+
+/** Local time as the office reads it in 操作日志. */
+export function localTimestamp(date: Date = new Date()): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${p(date.getHours())}:${p(date.getMinutes())}:${p(date.getSeconds())}`;
+}
+
+export function currentUser(): string {
+  return process.env.CEEAS_USER || process.env.USER || process.env.USERNAME || 'ceeas';
+}

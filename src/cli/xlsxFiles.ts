@@ -1,0 +1,57 @@
+import type ExcelJS from 'exceljs';
+import { PanelError } from '../core/panel/parsePanel';
+import { loadXlsx, workbookData, XlsxError } from '../hosts/xlsx/readWorkbook';
+import type { WorkbookData } from '../workbook/model';
+import { readBytes } from './readPanelFile';
+import { UsageError } from './usageError';
+import { writeAtomically } from './files';
+
+export async function readWorkbookFile(path: string): Promise<{ workbook: ExcelJS.Workbook; data: WorkbookData }> {
+  const bytes = readBytes(path, '工作簿');
+  try {
+    const workbook = await loadXlsx(bytes);
+    return { workbook, data: workbookData(workbook) };
+  } catch (e) {
+    if (e instanceof XlsxError) throw new UsageError(`工作簿 ${path} 无法打开：${e.message}。`);
+    throw e;
+  }
+}
+
+export async function writeWorkbookFile(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  writeAtomically(path, buffer);
+}
+
+/** Runs a step that reads a workbook's registers; a workbook we cannot use becomes one sentence, exit 2. */
+export function usable<T>(path: string, step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    if (e instanceof PanelError) throw new UsageError(`工作簿 ${path} 不可用：${e.message}。`);
+    throw e;
+  }
+}
+
+type Protected = { sheetProtection?: Record<string, unknown> & { hashValue?: string } };
+
+/** The password-protection record (hash, salt, spin count) of a sheet the build protected, or null. */
+export function passwordProtection(workbook: ExcelJS.Workbook): Record<string, unknown> | null {
+  const source = workbook.worksheets.find((ws) => (ws as unknown as Protected).sheetProtection?.hashValue);
+  return source ? { ...(source as unknown as Protected).sheetProtection! } : null;
+}
+
+/**
+ * Sheets written by a command are protected with the workbook's own password without knowing it: the password
+ * hash of a sheet the build protected is copied onto every protected sheet named.
+ */
+export function reuseProtection(
+  workbook: ExcelJS.Workbook,
+  names: string[],
+  protection: Record<string, unknown> | null,
+): void {
+  if (!protection) return;
+  for (const name of names) {
+    const ws = workbook.getWorksheet(name) as unknown as Protected | undefined;
+    if (ws && ws.sheetProtection) ws.sheetProtection = { ...protection };
+  }
+}

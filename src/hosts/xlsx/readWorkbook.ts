@@ -1,0 +1,91 @@
+import ExcelJS from 'exceljs';
+import type { ReadValue, SheetData, WorkbookData } from '../../workbook/model';
+
+/** A file that is not a usable .xlsx workbook; the message is one plain Chinese sentence. */
+export class XlsxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XlsxError';
+  }
+}
+
+/** Guards against zip bombs: a workbook of ours is a few MB; 200 MB unpacked is far beyond any real panel. */
+const MAX_BYTES = 200 * 1024 * 1024;
+
+export async function loadXlsx(bytes: Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const buf = Buffer.from(bytes);
+  if (buf.length === 0) throw new XlsxError('文件是空的');
+  if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0) {
+    throw new XlsxError('这是旧式 .xls 文件（或加密的工作簿），请在 Excel 中另存为 .xlsx 后再试');
+  }
+  if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) throw new XlsxError('文件不是 .xlsx 工作簿（无法解压）');
+  if (buf.length > MAX_BYTES) throw new XlsxError('文件过大，不像是评价工作簿');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new XlsxError('文件已损坏或不完整，无法作为 .xlsx 工作簿打开');
+  }
+  if (wb.worksheets.length === 0) throw new XlsxError('工作簿中没有工作表');
+  return wb;
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** One cell as the host-neutral shapes: formulas with their cached results, rich text as text, dates as ISO. */
+function readCell(cell: ExcelJS.Cell): { value: ReadValue; formula: string | null } {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return { value: null, formula: null };
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { value: v, formula: null };
+  if (v instanceof Date) return { value: isoDate(v), formula: null };
+  const o = v as Record<string, unknown>;
+  if ('formula' in o || 'sharedFormula' in o) {
+    const formula = cell.formula ?? (typeof o.formula === 'string' ? o.formula : null);
+    // ExcelJS leaves a cached 0 out of the value object; the cell's own `result` still has it.
+    const r = (cell.result ?? o.result) as unknown;
+    let value: ReadValue = null;
+    if (typeof r === 'number' || typeof r === 'string' || typeof r === 'boolean') value = r;
+    else if (r instanceof Date) value = isoDate(r);
+    else if (r && typeof r === 'object' && 'error' in (r as object))
+      value = { error: String((r as { error: unknown }).error) };
+    return { value, formula: formula ? formula.replace(/^=/, '') : null };
+  }
+  if ('error' in o) return { value: { error: String(o.error) }, formula: null };
+  if (Array.isArray(o.richText))
+    return { value: (o.richText as { text: string }[]).map((t) => t.text).join(''), formula: null };
+  if ('text' in o) return { value: String(o.text), formula: null };
+  return { value: String(v), formula: null };
+}
+
+export function sheetData(ws: ExcelJS.Worksheet): SheetData {
+  const values: ReadValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const rows = ws.actualRowCount === 0 ? 0 : ws.rowCount;
+  const columns = ws.columnCount;
+  for (let r = 1; r <= rows; r++) {
+    const vRow: ReadValue[] = [];
+    const fRow: (string | null)[] = [];
+    const row = ws.getRow(r);
+    for (let c = 1; c <= columns; c++) {
+      const cell = row.getCell(c);
+      // The slave cells of a merge echo the master's value in ExcelJS; a spreadsheet shows them empty.
+      if (cell.isMerged && cell.master !== cell) {
+        vRow.push(null);
+        fRow.push(null);
+        continue;
+      }
+      const { value, formula } = readCell(cell);
+      vRow.push(value);
+      fRow.push(formula);
+    }
+    values.push(vRow);
+    formulas.push(fRow);
+  }
+  return { name: ws.name, values, formulas };
+}
+
+export function workbookData(wb: ExcelJS.Workbook): WorkbookData {
+  return { sheets: wb.worksheets.map(sheetData) };
+}

@@ -1,0 +1,152 @@
+import type { Lang } from '../core/engine/findings';
+import { orderedItems } from '../core/rubric/lookup';
+import type { Rubric } from '../core/rubric/types';
+import { a1 } from './address';
+import type { CellUpdate, ReadValue, SheetData, WorkbookData } from './model';
+import { cellName, findHeader, formulaAt, textAt, valueAt } from './read/cells';
+
+export interface Conflict {
+  sheet: string;
+  cell: string;
+  caseId: string;
+  item: string;
+  master: ReadValue;
+  returned: ReadValue;
+  message: string;
+}
+
+export interface CollectResult {
+  updates: CellUpdate[];
+  conflicts: Conflict[];
+  /** Sheets of the returned workbook taken in, and how many cells each filled. */
+  taken: { sheet: string; filled: number; same: number }[];
+  /** Why something in the returned workbook was not taken (wrong workbook, unknown sheet, moved rows …). */
+  refused: string[];
+}
+
+function display(v: ReadValue): string {
+  if (v === null) return '（空）';
+  if (typeof v === 'object') return v.error;
+  return String(v);
+}
+
+function sameValue(a: ReadValue, b: ReadValue): boolean {
+  if (a === null || b === null) return a === b;
+  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
+  return a === b;
+}
+
+/** Maps each case id of an expert sheet to its row. */
+function caseRows(s: SheetData): Map<string, number> | null {
+  const h = findHeader(s, ['案例编号', '总分']);
+  if (!h) return null;
+  const col = h.columns.get('案例编号')!;
+  const rows = new Map<string, number>();
+  for (let r = h.row + 1; r <= s.values.length; r++) {
+    const id = textAt(s, r, col);
+    if (id !== '' && typeof valueAt(s, r, 1) === 'number') rows.set(id, r);
+  }
+  return rows;
+}
+
+function itemColumns(s: SheetData, rubric: Rubric): Map<string, number> | null {
+  const h = findHeader(s, ['案例编号', '总分']);
+  if (!h) return null;
+  const out = new Map<string, number>();
+  for (const it of orderedItems(rubric)) {
+    for (const [text, c] of h.columns) if (text === it.name.zh || text.startsWith(`${it.name.zh}（`)) out.set(it.id, c);
+    if (!out.has(it.id)) return null;
+  }
+  return out;
+}
+
+/**
+ * Takes an expert's returned workbook back into the master: every score the master does not have yet is copied
+ * into the master's cell; a score that differs from a non-empty master cell is a conflict, never overwritten.
+ * Rows and columns are matched by case id and item header, so a returned sheet with moved rows still lands right.
+ */
+export function collectReturned(
+  master: WorkbookData,
+  returned: WorkbookData,
+  rubric: Rubric,
+  _lang: Lang = 'zh',
+): CollectResult {
+  const result: CollectResult = { updates: [], conflicts: [], taken: [], refused: [] };
+  const expertSheets = returned.sheets.filter((s) => /^(初评|复评|终评)-.+$/.test(s.name));
+  if (expertSheets.length === 0) {
+    result.refused.push('该文件中没有专家评分表（表名应为“初评-专家编号”等），不像是本次评价导出的专家工作簿。');
+    return result;
+  }
+  for (const back of expertSheets) {
+    const mine = master.sheets.find((s) => s.name === back.name);
+    if (!mine) {
+      result.refused.push(`评分表“${back.name}”在主工作簿中不存在（可能是其他轮次或其他评价的表），未收回。`);
+      continue;
+    }
+    const masterRows = caseRows(mine);
+    const backRows = caseRows(back);
+    const masterCols = itemColumns(mine, rubric);
+    const backCols = itemColumns(back, rubric);
+    if (!masterRows || !masterCols) {
+      result.refused.push(`主工作簿的“${mine.name}”表头被改动，无法对位，未收回。`);
+      continue;
+    }
+    if (!backRows || !backCols) {
+      result.refused.push(`返回的“${back.name}”表头被改动或删除，无法对位，未收回。`);
+      continue;
+    }
+    const backExpert = textAt(back, 2, 4);
+    const masterExpert = textAt(mine, 2, 4);
+    if (backExpert !== '' && masterExpert !== '' && backExpert !== masterExpert) {
+      result.refused.push(
+        `返回的“${back.name}”表内专家编号为 ${backExpert}，与主工作簿的 ${masterExpert} 不符，未收回。`,
+      );
+      continue;
+    }
+    let filled = 0;
+    let same = 0;
+    for (const [caseId, br] of backRows) {
+      const mr = masterRows.get(caseId);
+      if (mr === undefined) {
+        result.refused.push(
+          `返回的“${back.name}”中有主工作簿该表没有的案例 ${caseId}（${cellName(back, br, 2)}），未收回该行。`,
+        );
+        continue;
+      }
+      for (const it of orderedItems(rubric)) {
+        const bc = backCols.get(it.id)!;
+        const mc = masterCols.get(it.id)!;
+        if (formulaAt(back, br, bc) !== null) {
+          result.refused.push(`返回的 ${cellName(back, br, bc)} 填的是公式而不是分数，未收回该格。`);
+          continue;
+        }
+        const bv = valueAt(back, br, bc);
+        const mv = valueAt(mine, mr, mc);
+        if (bv === null || bv === '') continue;
+        if (typeof bv === 'object') {
+          result.refused.push(`返回的 ${cellName(back, br, bc)} 是错误值 ${bv.error}，未收回该格。`);
+          continue;
+        }
+        if (mv === null || mv === '') {
+          result.updates.push({ sheet: mine.name, address: a1(mr, mc), value: bv });
+          filled++;
+        } else if (sameValue(mv, bv)) {
+          same++;
+        } else {
+          const cell = cellName(mine, mr, mc);
+          result.conflicts.push({
+            sheet: mine.name,
+            cell,
+            caseId,
+            item: it.id,
+            master: mv,
+            returned: bv,
+            message: `${cell}（案例 ${caseId}“${it.name.zh}”）主工作簿已有 ${display(mv)}，返回的工作簿为 ${display(bv)}，未覆盖，请核实后手工处理。`,
+          });
+        }
+      }
+    }
+    result.taken.push({ sheet: back.name, filled, same });
+  }
+  return result;
+}

@@ -1,0 +1,31 @@
+import { PanelError } from '../core/panel/parsePanel';
+import { ROUND_NAMES, type Panel, type RoundId } from '../core/panel/types';
+import type { WorkbookSpec } from './model';
+import { expertSheet } from './sheets/expertSheet';
+import { rubricSheet } from './sheets/rubricSheet';
+import { workbookStyles } from './styles';
+
+/**
+ * The workbook an expert receives: only that expert's own scoring sheet for the round (with the scores the master
+ * already holds) and the public rubric. No other expert's name, id or score is in it.
+ */
+export function exportExpertSpec(panel: Panel, round: RoundId, expertId: string): WorkbookSpec {
+  const expert = panel.experts.find((e) => e.id === expertId);
+  if (!expert) throw new PanelError(`专家库中没有专家 ${expertId}`, `No expert ${expertId}`);
+  if (!panel.rounds[round].experts.includes(expertId)) {
+    throw new PanelError(
+      `专家 ${expertId} 不是${ROUND_NAMES[round].zh}的评审专家`,
+      `Expert ${expertId} is not in the ${round} round`,
+    );
+  }
+  const cases = panel.cases.filter((c) => panel.rounds[round].cases.includes(c.id));
+  if (cases.length === 0) throw new PanelError(`${ROUND_NAMES[round].zh}还没有案例`, `The ${round} round has no cases`);
+  const mine = panel.scores.filter((s) => s.round === round && s.expert === expertId);
+  const scores = new Map(mine.filter((s) => !s.recused).map((s) => [s.case, s.items]));
+  const recused = new Set(mine.filter((s) => s.recused).map((s) => s.case));
+  return {
+    title: panel.title,
+    styles: workbookStyles(panel.policy.decimals),
+    sheets: [expertSheet({ panel, round, expert, cases, scores, recused }), rubricSheet(panel.rubric)],
+  };
+}

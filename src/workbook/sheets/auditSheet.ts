@@ -1,0 +1,151 @@
+import { fixed } from '../../core/exact/decimal';
+import type { Evaluation } from '../../core/engine/evaluate';
+import { ROUND_IDS, ROUND_NAMES, type Panel, type RoundId } from '../../core/panel/types';
+import { a1, rangeRef, sheetRef } from '../address';
+import { Grid } from '../grid';
+import { AGGREGATE_LABEL, FORMAL_REVIEW_LABEL, GRADE_ON_LABEL, RECUSED } from '../labels';
+import type { SheetSpec } from '../model';
+import { expertSheetName, SHEET } from '../names';
+import { expertLayout } from './expertLayout';
+import { AUDIT, SUMMARY } from './resultLayout';
+import type { SettingsCells } from './settingsCells';
+
+/**
+ * 复核: S and grade recomputed with ordinary spreadsheet formulas only, straight from the expert sheets, so any
+ * spreadsheet program recomputes them and an auditor can click through to the experts' cells.
+ */
+export function auditSheet(panel: Panel, evaluation: Evaluation, settings: SettingsCells): SheetSpec {
+  const L = expertLayout(panel.rubric);
+  const d = panel.policy.decimals;
+  const g = new Grid();
+  const lastCol = AUDIT.colAgree;
+  g.value(1, 1, `${panel.title || '科技创新成果转化评价'}　复核（普通公式重算）`, 'title');
+  g.value(
+    2,
+    1,
+    '本表只用普通公式（COUNT、AVERAGE、SUM、MAX、MIN、ROUND、IF）直接引用各专家评分表的“总分”单元格重新计算，任何电子表格软件均可重算；' +
+      '“核对”列比较本表与“汇总”的综合得分和等级。均分和精确得分不做中间舍入（显示按小数位数），综合得分再按小数位数四舍五入。',
+    'note',
+  );
+  const h = AUDIT.headerRow;
+  g.value(h, AUDIT.colCase, '案例编号', 'header');
+  g.value(h, AUDIT.colName, '案例名称', 'header');
+  for (const rid of ROUND_IDS) {
+    const c = AUDIT.roundColumn(rid);
+    ['实评人数', '应评人数', '均分'].forEach((t, i) => g.value(h, c + i, `${ROUND_NAMES[rid].zh}${t}`, 'header'));
+  }
+  g.value(h, AUDIT.colExact, '精确得分', 'header');
+  g.value(h, AUDIT.colScore, '综合得分', 'header');
+  g.value(h, AUDIT.colGrade, '评价等级', 'header');
+  g.value(h, AUDIT.colSummaryScore, '汇总得分', 'header');
+  g.value(h, AUDIT.colSummaryGrade, '汇总等级', 'header');
+  g.value(h, AUDIT.colAgree, '核对', 'header');
+
+  const trimmed = `${settings.aggregate}="${AGGREGATE_LABEL.trimmed}"`;
+  const exactGrade = `${settings.gradeOn}="${GRADE_ON_LABEL.exact}"`;
+  const caseRow = new Map(panel.cases.map((c, i) => [c.id, i + 2]));
+
+  evaluation.cases.forEach((res, i) => {
+    const r = AUDIT.firstRow + i;
+    const c = panel.cases.find((x) => x.id === res.id)!;
+    g.value(r, AUDIT.colCase, c.id, 'cellCenter');
+    g.value(r, AUDIT.colName, c.name, 'wrap');
+    const meanCells: string[] = [];
+    for (const rid of ROUND_IDS) {
+      const col = AUDIT.roundColumn(rid);
+      const st = res.rounds[rid];
+      const position = panel.rounds[rid].cases.indexOf(c.id);
+      const experts = panel.rounds[rid].experts;
+      if (position < 0 || experts.length === 0) {
+        for (let k = 0; k < 3; k++) g.value(r, col + k, '—', 'cellCenter');
+        meanCells.push(a1(r, col + 2));
+        continue;
+      }
+      const row = L.firstRow + position;
+      const totals = experts.map((e) => sheetRef(expertSheetName(rid, e), a1(row, L.colTotal, true))).join(',');
+      const recusals = experts
+        .map((e) => `(${sheetRef(expertSheetName(rid, e), a1(row, L.colRecused, true))}="${RECUSED}")`)
+        .join('+');
+      const n = a1(r, col);
+      const due = a1(r, col + 1);
+      g.formula(r, col, `COUNT(${totals})`, st?.n ?? 0, 'integer');
+      g.formula(r, col + 1, `${experts.length}-(${recusals})`, st ? st.eligible : experts.length, 'integer');
+      const plain = `AVERAGE(${totals})`;
+      const cut = `(SUM(${totals})-MAX(${totals})-MIN(${totals}))/(${n}-2)`;
+      g.formula(
+        r,
+        col + 2,
+        `IF(AND(${n}=${due},${n}>0),IF(AND(${trimmed},${n}>2),${cut},${plain}),"")`,
+        st?.mean ? st.mean.toDecimal().toNumber() : '',
+        'score',
+      );
+      meanCells.push(a1(r, col + 2));
+    }
+    const [m1, m2, m3] = meanCells;
+    const w = (rid: RoundId): string => settings.weight[rid];
+    const passed = `${sheetRef(SHEET.cases, a1(caseRow.get(c.id)!, 6, true))}="${FORMAL_REVIEW_LABEL.passed}"`;
+    const exact = a1(r, AUDIT.colExact);
+    const score = a1(r, AUDIT.colScore);
+    g.formula(
+      r,
+      AUDIT.colExact,
+      // Rounding the binary sum at 9 places first gives back the exact decimal S (its denominator is small), so
+      // a true 89.995 is not seen as 89.99499999999999 by ROUND or by the grade comparison.
+      `IF(AND(${passed},ISNUMBER(${m1}),ISNUMBER(${m2}),ISNUMBER(${m3})),ROUND(${w('initial')}*${m1}+${w('review')}*${m2}+${w('final')}*${m3},9),"")`,
+      res.exact ? res.exact.toDecimal().toNumber() : '',
+      'score',
+    );
+    g.formula(
+      r,
+      AUDIT.colScore,
+      `IF(ISNUMBER(${exact}),ROUND(${exact},${settings.decimals}),"")`,
+      res.score ? Number(fixed(res.score, d)) : '',
+      'score',
+    );
+    const basis = `IF(${exactGrade},${exact},${score})`;
+    g.formula(
+      r,
+      AUDIT.colGrade,
+      `IF(NOT(ISNUMBER(${score})),"",IF(${basis}>=90,"一等",IF(${basis}>=80,"二等",IF(${basis}>=70,"三等","无评级"))))`,
+      res.grade ?? '',
+      'cellCenter',
+    );
+    const sRow = SUMMARY.firstRow + i;
+    const sScore = sheetRef(SHEET.summary, a1(sRow, SUMMARY.colScore));
+    const sGrade = sheetRef(SHEET.summary, a1(sRow, SUMMARY.colGrade));
+    g.formula(
+      r,
+      AUDIT.colSummaryScore,
+      `IF(ISNUMBER(${sScore}),${sScore},"")`,
+      res.score ? Number(fixed(res.score, d)) : '',
+      'score',
+    );
+    g.formula(r, AUDIT.colSummaryGrade, `IF(${sGrade}="","",${sGrade})`, res.grade ?? '', 'cellCenter');
+    g.formula(
+      r,
+      AUDIT.colAgree,
+      `IF(AND(${score}=${a1(r, AUDIT.colSummaryScore)},${a1(r, AUDIT.colGrade)}=${a1(r, AUDIT.colSummaryGrade)}),"一致","不一致")`,
+      '一致',
+      'cellCenter',
+    );
+  });
+  const last = AUDIT.firstRow + Math.max(evaluation.cases.length, 1) - 1;
+  return {
+    name: SHEET.audit,
+    kind: 'audit',
+    rows: g.rows(),
+    columns: [10, 26, ...ROUND_IDS.flatMap(() => [7, 7, 9]), 10, 10, 9, 10, 9, 8],
+    rowHeights: { 1: 28, 2: 44, 3: 32 },
+    merges: [rangeRef(1, 1, 1, lastCol), rangeRef(2, 1, 2, lastCol)],
+    conditionalFormats: [
+      {
+        ref: rangeRef(AUDIT.firstRow, AUDIT.colAgree, last, AUDIT.colAgree),
+        formula: `${a1(AUDIT.firstRow, AUDIT.colAgree)}="不一致"`,
+        style: 'warnFill',
+      },
+    ],
+    freeze: { rows: AUDIT.headerRow, columns: 2 },
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: `1:${AUDIT.headerRow}` },
+    protection: { withPassword: true },
+  };
+}

@@ -1,0 +1,39 @@
+import { Grid } from '../grid';
+import type { SheetSpec } from '../model';
+import { SHEET } from '../names';
+
+export interface LogRow {
+  time: string;
+  action: string;
+  user: string;
+  detail: string;
+  inputFingerprint: string;
+  resultFingerprint: string;
+}
+
+export const LOG_COLUMNS = ['序号', '时间', '操作', '操作人', '说明', '输入指纹', '结果指纹'];
+
+/** 操作日志: every command that changed the workbook, oldest first; earlier rows are carried over verbatim. */
+export function logSheet(rows: LogRow[]): SheetSpec {
+  const g = new Grid();
+  LOG_COLUMNS.forEach((h, i) => g.value(1, i + 1, h, 'header'));
+  rows.forEach((row, i) => {
+    const r = i + 2;
+    g.value(r, 1, i + 1, 'integer');
+    g.value(r, 2, row.time, 'text');
+    g.value(r, 3, row.action, 'cell');
+    g.value(r, 4, row.user, 'cell');
+    g.value(r, 5, row.detail, 'wrap');
+    g.value(r, 6, row.inputFingerprint, 'text');
+    g.value(r, 7, row.resultFingerprint, 'text');
+  });
+  return {
+    name: SHEET.log,
+    kind: 'log',
+    rows: g.rows(),
+    columns: [6, 20, 12, 12, 50, 20, 20],
+    freeze: { rows: 1, columns: 0 },
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:1' },
+    protection: { withPassword: true },
+  };
+}

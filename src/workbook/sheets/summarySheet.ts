@@ -1,0 +1,102 @@
+import { fixed } from '../../core/exact/decimal';
+import type { Evaluation } from '../../core/engine/evaluate';
+import { ROUND_IDS, ROUND_NAMES, type Panel } from '../../core/panel/types';
+import { rangeRef } from '../address';
+import { Grid } from '../grid';
+import type { CellSpec, SheetSpec } from '../model';
+import { SHEET } from '../names';
+import { SUMMARY } from './resultLayout';
+
+export const STATUS_LABEL: Record<string, string> = {
+  excluded: '未通过规范性审核',
+  invalid: '评分有误',
+  incomplete: '评分未完成',
+  'not-advanced': '未进入全部轮次',
+  graded: '已评级',
+};
+
+/**
+ * 汇总: the engine's results per case — n, mean, standard deviation and span per round, S, grade and status.
+ * `cellFor` lets the add-in replace a value with a CEEAS custom-function formula; the .xlsx host writes values.
+ */
+export function summarySheet(
+  panel: Panel,
+  evaluation: Evaluation,
+  cellFor?: (kind: 'score' | 'grade' | 'mean', caseIndex: number, value: CellSpec) => CellSpec,
+): SheetSpec {
+  const d = panel.policy.decimals;
+  const g = new Grid();
+  const lastCol = SUMMARY.colNote;
+  g.value(1, 1, `${panel.title || '科技创新成果转化评价'}　评价结果汇总`, 'title');
+  g.value(
+    2,
+    1,
+    `综合得分 S = Σ 轮次权重 × 该轮专家总分平均（准则 9.3.1），保留 ${d} 位小数（四舍五入）；等级按准则 9.3.2。本表由“计算等级”生成，请勿手工修改；逐项核对见“${SHEET.audit}”。`,
+    'note',
+  );
+  const merges = [rangeRef(1, 1, 1, lastCol), rangeRef(2, 1, 2, lastCol)];
+  const h = SUMMARY.headerRow;
+  ['案例编号', '案例名称', '申报单位', '产业类别', '状态'].forEach((t, i) => g.value(h, i + 1, t, 'header'));
+  for (const rid of ROUND_IDS) {
+    const c = SUMMARY.roundColumn(rid);
+    ['人数', '均分', '标准差', '极差'].forEach((t, i) => g.value(h, c + i, `${ROUND_NAMES[rid].zh}${t}`, 'header'));
+  }
+  g.value(h, SUMMARY.colScore, '综合得分', 'header');
+  g.value(h, SUMMARY.colGrade, '评价等级', 'header');
+  g.value(h, SUMMARY.colNote, '说明', 'header');
+
+  const firstError = new Map<string, string>();
+  for (const f of evaluation.findings) {
+    if (f.severity === 'error' && f.case && !firstError.has(f.case)) firstError.set(f.case, f.message);
+  }
+  const fmt = (x: { toFixed: (n: number) => string } | null): string | number =>
+    x === null ? '' : Number(x.toFixed(d));
+  evaluation.cases.forEach((res, i) => {
+    const r = SUMMARY.firstRow + i;
+    const c = panel.cases.find((x) => x.id === res.id)!;
+    g.value(r, SUMMARY.colCase, c.id, 'cellCenter');
+    g.value(r, SUMMARY.colName, c.name, 'wrap');
+    g.value(r, SUMMARY.colApplicant, c.applicant, 'wrap');
+    g.value(r, SUMMARY.colCategory, c.category, 'cellCenter');
+    g.value(r, SUMMARY.colStatus, STATUS_LABEL[res.status], 'cellCenter');
+    for (const rid of ROUND_IDS) {
+      const col = SUMMARY.roundColumn(rid);
+      const st = res.rounds[rid];
+      if (!st) {
+        for (let k = 0; k < 4; k++) g.value(r, col + k, '—', 'cellCenter');
+        continue;
+      }
+      g.value(r, col, st.n, 'integer');
+      const mean: CellSpec = {
+        value: st.mean ? Number(fixed(st.mean.roundHalfUp(d), d)) : '',
+        style: 'score',
+      };
+      g.set(r, col + 1, cellFor ? cellFor('mean', i, mean) : mean);
+      g.value(r, col + 2, fmt(st.sd), 'number2');
+      g.value(r, col + 3, fmt(st.span), 'number2');
+    }
+    const score: CellSpec = { value: res.score ? Number(fixed(res.score, d)) : '', style: 'score' };
+    const grade: CellSpec = { value: res.grade ?? '', style: 'cellCenter' };
+    g.set(r, SUMMARY.colScore, cellFor ? cellFor('score', i, score) : score);
+    g.set(r, SUMMARY.colGrade, cellFor ? cellFor('grade', i, grade) : grade);
+    let note = firstError.get(c.id) ?? '';
+    if (!note && res.status === 'incomplete') {
+      const missing = ROUND_IDS.flatMap((rid) =>
+        (res.rounds[rid]?.missing ?? []).map((e) => `${ROUND_NAMES[rid].zh} ${e}`),
+      );
+      note = missing.length > 0 ? `待评分：${missing.join('、')}` : '该轮尚未指定专家';
+    }
+    g.value(r, SUMMARY.colNote, note, 'wrap');
+  });
+  return {
+    name: SHEET.summary,
+    kind: 'summary',
+    rows: g.rows(),
+    columns: [10, 26, 22, 9, 14, ...ROUND_IDS.flatMap(() => [6, 9, 8, 7]), 10, 9, 40],
+    rowHeights: { 1: 28, 2: 32, 3: 32 },
+    merges,
+    freeze: { rows: SUMMARY.headerRow, columns: 2 },
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: `1:${SUMMARY.headerRow}` },
+    protection: { withPassword: true },
+  };
+}
