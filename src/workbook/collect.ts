@@ -1,4 +1,3 @@
-import type { Lang } from '../core/engine/findings';
 import { orderedItems } from '../core/rubric/lookup';
 import type { Rubric } from '../core/rubric/types';
 import { a1 } from './address';
@@ -65,12 +64,7 @@ function itemColumns(s: SheetData, rubric: Rubric): Map<string, number> | null {
  * into the master's cell; a score that differs from a non-empty master cell is a conflict, never overwritten.
  * Rows and columns are matched by case id and item header, so a returned sheet with moved rows still lands right.
  */
-export function collectReturned(
-  master: WorkbookData,
-  returned: WorkbookData,
-  rubric: Rubric,
-  _lang: Lang = 'zh',
-): CollectResult {
+export function collectReturned(master: WorkbookData, returned: WorkbookData, rubric: Rubric): CollectResult {
   const result: CollectResult = { updates: [], conflicts: [], taken: [], refused: [] };
   const expertSheets = returned.sheets.filter((s) => /^(初评|复评|终评)-.+$/.test(s.name));
   if (expertSheets.length === 0) {
@@ -112,6 +106,10 @@ export function collectReturned(
           `返回的“${back.name}”中有主工作簿该表没有的案例 ${caseId}（${cellName(back, br, 2)}），未收回该行。`,
         );
         continue;
+      }
+      if (findHeader(mine, ['回避'])?.columns.get('回避') !== undefined) {
+        const rc = findHeader(mine, ['回避'])!.columns.get('回避')!;
+        if (textAt(mine, mr, rc) === '回避') continue;
       }
       for (const it of orderedItems(rubric)) {
         const bc = backCols.get(it.id)!;

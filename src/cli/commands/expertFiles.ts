@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import { ROUND_IDS, ROUND_NAMES, type RoundId } from '../../core/panel/types';
-import { specToWorkbook } from '../../hosts/xlsx/writeWorkbook';
+import { applySheets, specToWorkbook } from '../../hosts/xlsx/writeWorkbook';
 import { collectReturned } from '../../workbook/collect';
-import { exportExpertSpec } from '../../workbook/exportExpert';
+import { exportExpertSpec, formSheetSpec } from '../../workbook/exportExpert';
+import { workbookStyles } from '../../workbook/styles';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
 import { type CommandContext } from '../context';
 import { refuseOverwrite } from '../files';
@@ -48,6 +49,31 @@ export function registerExpertFiles(program: Command, ctx: CommandContext): void
         );
         await writeWorkbookFile(out, opts.output);
         ctx.io.stderr(`已导出 ${opts.output}：${spec.sheets.map((s) => s.name).join('、')}。\n`);
+        ctx.setExit(0);
+      },
+    );
+
+  program
+    .command('form')
+    .description('把一位专家对一个案例的评分填入附录 B 表 B.1 格式的评分表（新增工作表），供打印签字')
+    .argument('<book>', '评价工作簿（.xlsx）')
+    .requiredOption('--round <round>', '轮次：initial、review、final')
+    .requiredOption('--expert <id>', '专家编号')
+    .requiredOption('--case <id>', '案例编号')
+    .option('-o, --output <out>', '写入另一个工作簿（默认更新原工作簿）')
+    .option('--rubric <file>', '工作簿使用的本单位评分表（JSON）')
+    .action(
+      async (book: string, opts: { round: string; expert: string; case: string; output?: string; rubric?: string }) => {
+        const round = roundOf(opts.round);
+        const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
+        const master = await readWorkbookFile(book);
+        const read = usable(book, () => readEvaluationWorkbook(master.data, { rubric }));
+        const spec = usable(book, () => formSheetSpec(read.panel, round, opts.expert, opts.case));
+        const protection = passwordProtection(master.workbook);
+        applySheets(master.workbook, [spec], workbookStyles(read.panel.policy.decimals));
+        reuseProtection(master.workbook, [spec.name], protection);
+        await writeWorkbookFile(master.workbook, opts.output ?? book);
+        ctx.io.stderr(`已生成工作表“${spec.name}”。\n`);
         ctx.setExit(0);
       },
     );

@@ -42,8 +42,10 @@ const zh: Record<FindingCode, (c: MessageContext) => string> = {
     `专家 ${c.expert} 不是${c.round ? ROUND_NAMES[c.round].zh : ''}的评审专家，其对案例 ${c.case} 的评分不能计入。`,
   'not-in-round': (c) =>
     `案例 ${c.case} 不在${c.round ? ROUND_NAMES[c.round].zh : ''}中，专家 ${c.expert} 对它的评分不能计入。`,
-  'unknown-case': (c) => `评分所指的案例 ${c.case} 不在案例名单中。`,
-  'unknown-expert': (c) => `评分所指的专家 ${c.expert} 不在专家名单中。`,
+  'unknown-case': (c) =>
+    `${c.round ? ROUND_NAMES[c.round].zh : ''}专家 ${c.expert ?? ''} 的评分所指的案例 ${c.case} 不在案例名单中。`,
+  'unknown-expert': (c) =>
+    `${c.round ? ROUND_NAMES[c.round].zh : ''}对案例 ${c.case ?? ''} 的评分所指的专家 ${c.expert} 不在专家名单中。`,
   'no-eligible-expert': (c) =>
     `${c.round ? ROUND_NAMES[c.round].zh : ''}的专家全部回避了案例 ${c.case}，该轮无人可以评分，请增补专家。`,
   'bonus-band': (c) =>
@@ -71,8 +73,10 @@ const en: Record<FindingCode, (c: MessageContext) => string> = {
     `Expert ${c.expert} is not an expert of the ${c.round ?? ''} round; the scores for case ${c.case} do not count.`,
   'not-in-round': (c) =>
     `Case ${c.case} is not in the ${c.round ?? ''} round; expert ${c.expert}'s scores for it do not count.`,
-  'unknown-case': (c) => `The scores name case ${c.case}, which is not in the case list.`,
-  'unknown-expert': (c) => `The scores name expert ${c.expert}, who is not in the expert list.`,
+  'unknown-case': (c) =>
+    `The ${c.round ?? ''} round scores of expert ${c.expert ?? ''} name case ${c.case}, which is not in the case list.`,
+  'unknown-expert': (c) =>
+    `The ${c.round ?? ''} round scores for case ${c.case ?? ''} name expert ${c.expert}, who is not in the expert list.`,
   'no-eligible-expert': (c) => `Every expert of the ${c.round ?? ''} round recused for case ${c.case}: add an expert.`,
   'bonus-band': (c) =>
     `Case ${c.case} qualifies for "${c.bonus}", but expert ${c.expert} (${c.round ?? ''}) scored "${c.itemName}" ${c.value}, below ${c.min}-${c.max}.`,

@@ -23,6 +23,11 @@ export function percent(points: string, total: string): string {
   return `${new Decimal(points).times(100).dividedBy(total).toDecimalPlaces(2).toString()}%`;
 }
 
+/** A row tall enough for a 评分细则 text when printed (LibreOffice and Excel do not grow merged rows). */
+export function ruleRowHeight(text: string): number {
+  return Math.max(30, linesFor(text, RULE_WIDTH - 4) * 16 + 8);
+}
+
 /** The 评分细则 cell: the three bands as the standard prints them, then the notes (注) that concern the item. */
 export function ruleText(item: RubricItem, notes: BonusClause[]): string {
   const bands = [...item.bands].sort((a, b) => new Decimal(b.min).cmp(a.min));
@@ -66,7 +71,7 @@ export function rubricSheet(rubric: Rubric): SheetSpec {
       g.value(r, 5, text, 'wrap');
       g.value(r, 6, item.evidence, 'wrap');
       g.blank(r, 7, 'cellCenter');
-      rowHeights[r] = Math.max(30, linesFor(text, RULE_WIDTH) * 15 + 6);
+      rowHeights[r] = ruleRowHeight(text);
       r++;
     });
     if (r - 1 > first) merges.push(rangeRef(first, 1, r - 1, 1), rangeRef(first, 2, r - 1, 2));

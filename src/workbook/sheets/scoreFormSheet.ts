@@ -1,0 +1,86 @@
+import { Decimal, toDecimal } from '../../core/exact/decimal';
+import { orderedItems } from '../../core/rubric/lookup';
+import type { Rubric } from '../../core/rubric/types';
+import { a1, rangeRef } from '../address';
+import { Grid } from '../grid';
+import type { SheetSpec } from '../model';
+import { percent, RUBRIC_COLUMNS, ruleRowHeight, ruleText } from './rubricSheet';
+
+export interface ScoreFormInput {
+  name: string;
+  title: string;
+  caseId: string;
+  caseName: string;
+  applicant: string;
+  roundLabel: string;
+  expertLabel: string;
+  scores: Record<string, unknown>;
+}
+
+/** Table B.1 for one case, filled from one expert's row, to print and sign. */
+export function scoreFormSheet(rubric: Rubric, input: ScoreFormInput): SheetSpec {
+  const g = new Grid();
+  const items = orderedItems(rubric);
+  g.value(1, 1, `${input.title || '科技创新成果转化评价'}　企业科技创新成果转化评分表`, 'title');
+  g.value(
+    2,
+    1,
+    `案例编号：${input.caseId}　　案例名称：${input.caseName}　　申报单位：${input.applicant}　　轮次：${input.roundLabel}　　${input.expertLabel}`,
+    'paragraph',
+  );
+  RUBRIC_COLUMNS.forEach((h, i) => g.value(3, i + 1, h, 'header'));
+  const merges = [rangeRef(1, 1, 1, 7), rangeRef(2, 1, 2, 7)];
+  const rowHeights: Record<number, number> = { 1: 30, 2: 22, 3: 30 };
+  let r = 4;
+  const scoreCells: string[] = [];
+  let total = new Decimal(0);
+  for (const group of rubric.groups) {
+    const first = r;
+    const groupNotes = rubric.bonuses.filter((b) => b.targetKind === 'group' && b.target === group.id);
+    group.items.forEach((id, k) => {
+      const item = items.find((it) => it.id === id)!;
+      const notes = [
+        ...(k === 0 ? groupNotes : []),
+        ...rubric.bonuses.filter((b) => b.targetKind === 'item' && b.target === id),
+      ];
+      g.value(r, 1, k === 0 ? `${group.name.zh}` : null, 'wrapCenter');
+      g.value(r, 2, k === 0 ? percent(group.max, rubric.total) : null, 'wrapCenter');
+      g.value(r, 3, item.name.zh, 'wrapCenter');
+      g.value(r, 4, percent(item.max, rubric.total), 'wrapCenter');
+      const text = ruleText(item, notes);
+      g.value(r, 5, text, 'wrap');
+      g.value(r, 6, item.evidence, 'wrap');
+      const raw = input.scores[id];
+      const d = toDecimal(raw);
+      if (typeof raw === 'number' && d) total = total.plus(d);
+      g.value(r, 7, raw === undefined ? null : (raw as string | number | boolean | null), 'cellCenter');
+      scoreCells.push(a1(r, 7));
+      rowHeights[r] = ruleRowHeight(text);
+      r++;
+    });
+    if (r - 1 > first) merges.push(rangeRef(first, 1, r - 1, 1), rangeRef(first, 2, r - 1, 2));
+  }
+  g.value(r, 1, '评委签字', 'wrapCenter');
+  for (let c = 2; c <= 7; c++) g.blank(r, c, 'cellCenter');
+  g.value(r, 5, '总分', 'wrapCenter');
+  g.formula(
+    r,
+    7,
+    `SUM(${scoreCells[0]}:${scoreCells[scoreCells.length - 1]})`,
+    total.toNumber(),
+    'subtotal',
+  );
+  merges.push(rangeRef(r, 2, r, 4));
+  rowHeights[r] = 40;
+  g.value(r + 2, 5, '日期：______年____月____日', 'signature');
+  return {
+    name: input.name,
+    kind: 'form',
+    rows: g.rows(),
+    columns: [10, 10, 14, 10, 70, 30, 8],
+    rowHeights,
+    merges,
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '3:3' },
+    protection: { withPassword: true },
+  };
+}
