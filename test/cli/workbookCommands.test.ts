@@ -138,3 +138,43 @@ describe('ceeas build and compute', () => {
     expect((await ceeas('compute', join(dir, 'missing.xlsx'))).code).toBe(2);
   });
 });
+
+describe('export → fill → collect round trip', () => {
+  it('gives back exactly the scores the expert typed, and compute then equals score on the full panel', async () => {
+    const dir = tmp();
+    const raw = JSON.parse(readFileSync(small, 'utf8'));
+    const mineScores = raw.scores.filter((s: { round: string; expert: string }) => s.round === 'final' && s.expert === 'E08');
+    raw.scores = raw.scores.filter((s: { round: string; expert: string }) => !(s.round === 'final' && s.expert === 'E08'));
+    const panelPath = join(dir, 'panel.json');
+    writeFileSync(panelPath, JSON.stringify(raw));
+    const book = join(dir, 'book.xlsx');
+    await ceeas('build', panelPath, '-o', book);
+    const incomplete = JSON.parse((await ceeas('compute', book, '--json')).out);
+    expect(incomplete.cases.every((c: { status: string }) => c.status === 'incomplete')).toBe(true);
+
+    const mine = join(dir, 'E08.xlsx');
+    expect((await ceeas('export', book, '--round', 'final', '--expert', 'E08', '-o', mine)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(mine);
+    const ws = wb.getWorksheet(expertSheetName('final', 'E08'))!;
+    mineScores.forEach((s: { case: string; items: Record<string, number> }, i: number) => {
+      const row = L.firstRow + ['C001', 'C002', 'C003', 'C004'].indexOf(s.case);
+      expect(ws.getCell(row, L.colCase).value).toBe(s.case);
+      for (const [id, v] of Object.entries(s.items)) ws.getCell(row, L.itemColumns[id]).value = v;
+      expect(i).toBeGreaterThanOrEqual(0);
+    });
+    await wb.xlsx.writeFile(mine);
+
+    const collected = await ceeas('collect', book, mine, '--json');
+    expect(collected.code).toBe(0);
+    expect(JSON.parse(collected.out).filled).toBe(mineScores.length * 13);
+    const json = JSON.parse((await ceeas('compute', book, '--json')).out);
+    for (const c of expected.cases) {
+      const got = json.cases.find((x: { id: string }) => x.id === c.id);
+      expect([got.status, got.score, got.grade, got.rounds]).toEqual([c.status, c.score, c.grade, c.rounds]);
+    }
+    // Collecting the same file again changes nothing and reports no conflict.
+    const again = JSON.parse((await ceeas('collect', book, mine, '--json')).out);
+    expect([again.filled, again.conflicts.length]).toEqual([0, 0]);
+  });
+});

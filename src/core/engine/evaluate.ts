@@ -90,6 +90,22 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
   const roundExperts = new Map(ROUND_IDS.map((r) => [r, new Set(panel.rounds[r].experts)]));
   const bandText = new Map(items.map((it) => [it.id, bandSummary(it, lang)]));
 
+  const stepText = policy.scoreStep.toString();
+  // Panels repeat the same few scores thousands of times: each distinct (item, number) is judged and converted to a
+  // Decimal once, which keeps the engine exact and fast.
+  const judgements = new Map<string, { problem: FindingCode | null; value: Decimal | null }>();
+  const judge = (item: RubricItem, raw: unknown): { problem: FindingCode | null; value: Decimal | null } => {
+    if (typeof raw !== 'number') return { problem: checkItem(raw, item, policy.scoreStep), value: null };
+    const key = `${item.id}|${raw}`;
+    let j = judgements.get(key);
+    if (!j) {
+      const problem = checkItem(raw, item, policy.scoreStep);
+      j = { problem, value: problem ? null : toDecimal(raw) };
+      judgements.set(key, j);
+    }
+    return j;
+  };
+
   const out: Sortable[] = [];
   const errorCases = new Set<string>();
   const troubled = new Set<string>(); // round|case pairs with an error entry
@@ -192,21 +208,20 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
     }
     for (const item of items) {
       const raw = Object.prototype.hasOwnProperty.call(entry.items, item.id) ? entry.items[item.id] : undefined;
-      const cell = entry.cells?.items[item.id] ?? rowCell;
-      const ictx: MessageContext = {
-        ...ctx,
-        itemName: item.name[lang],
-        value: displayValue(raw),
-        max: item.max,
-        bands: bandText.get(item.id),
-        step: policy.scoreStep.toString(),
-      };
-      const problem = checkItem(raw, item, policy.scoreStep);
-      if (problem) {
-        add(problem, ictx, { item: item.id, cell, entryIndex });
+      const judged = judge(item, raw);
+      if (judged.problem) {
+        const ictx: MessageContext = {
+          ...ctx,
+          itemName: item.name[lang],
+          value: displayValue(raw),
+          max: item.max,
+          bands: bandText.get(item.id),
+          step: stepText,
+        };
+        add(judged.problem, ictx, { item: item.id, cell: entry.cells?.items[item.id] ?? rowCell, entryIndex });
         ok = false;
       } else {
-        values[item.id] = toDecimal(raw)!;
+        values[item.id] = judged.value!;
       }
     }
     if (!ok) return;

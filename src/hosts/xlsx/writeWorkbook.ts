@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { cellsOf, parseA1 } from '../../workbook/address';
+import { parseA1 } from '../../workbook/address';
 import type { CellSpec, SheetSpec, StyleSpec, ValidationSpec, WorkbookSpec } from '../../workbook/model';
 
 // The ExcelJS host: applies host-neutral sheet descriptions to a workbook. Kept thin on purpose: every decision
@@ -87,10 +87,10 @@ function writeSheet(
   (spec.columns ?? []).forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const [row, height] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   for (const m of spec.merges ?? []) ws.mergeCells(m);
-  for (const v of spec.validations ?? []) {
-    const dv = validation(v.rule);
-    for (const { row, column } of cellsOf(v.ref)) ws.getCell(row, column).dataValidation = dv;
-  }
+  // One rule per range: written as a single <dataValidation sqref="E6:E1005">, as Excel itself stores it.
+  const ranges = (ws as unknown as { dataValidations: { add: (ref: string, dv: ExcelJS.DataValidation) => void } })
+    .dataValidations;
+  for (const v of spec.validations ?? []) ranges.add(v.ref, validation(v.rule));
   for (const cf of spec.conditionalFormats ?? []) {
     const st = styles[cf.style] ?? {};
     ws.addConditionalFormatting({

@@ -63,13 +63,7 @@ export function scoreFormSheet(rubric: Rubric, input: ScoreFormInput): SheetSpec
   g.value(r, 1, '评委签字', 'wrapCenter');
   for (let c = 2; c <= 7; c++) g.blank(r, c, 'cellCenter');
   g.value(r, 5, '总分', 'wrapCenter');
-  g.formula(
-    r,
-    7,
-    `SUM(${scoreCells[0]}:${scoreCells[scoreCells.length - 1]})`,
-    total.toNumber(),
-    'subtotal',
-  );
+  g.formula(r, 7, `SUM(${scoreCells[0]}:${scoreCells[scoreCells.length - 1]})`, total.toNumber(), 'subtotal');
   merges.push(rangeRef(r, 2, r, 4));
   rowHeights[r] = 40;
   g.value(r + 2, 5, '日期：______年____月____日', 'signature');

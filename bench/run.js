@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+// npm run bench: figures for the performance budgets (docs/performance.md). A benchmark, not a test: it prints a
+// readable table and, as its last line, one JSON object. Medians of a few runs; compare figures as ratios.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { gzipSync } = require('node:zlib');
+
+const root = join(__dirname, '..');
+const dist = join(root, 'dist');
+if (!existsSync(join(dist, 'cli', 'main.js')))
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: root, stdio: 'inherit' });
+const { parsePanel, evaluate } = require(join(dist, 'core'));
+const { buildWorkbook } = require(join(dist, 'workbook', 'build'));
+const { computeWorkbook } = require(join(dist, 'workbook', 'compute'));
+const { specToBuffer, applySheets } = require(join(dist, 'hosts', 'xlsx', 'writeWorkbook'));
+const { loadXlsx, workbookData } = require(join(dist, 'hosts', 'xlsx', 'readWorkbook'));
+const { workbookStyles } = require(join(dist, 'workbook', 'styles'));
+
+const ITEMS = [
+  ['innovation.necessity', 10],
+  ['innovation.breakthrough', 15],
+  ['innovation.strategy', 5],
+  ['practicality.feasibility', 5],
+  ['practicality.effectiveness', 5],
+  ['practicality.risk', 5],
+  ['conversion.mechanism', 5],
+  ['conversion.degree', 10],
+  ['conversion.benefit', 10],
+  ['conversion.compliance', 5],
+  ['promotion.maturity', 5],
+  ['promotion.internal', 10],
+  ['promotion.influence', 10],
+];
+
+/** A panel of `cases` cases with `experts` experts in each of the three rounds, every case in every round. */
+function panel(cases, experts) {
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const raw = { title: '基准测试', cases: [], experts: [], rounds: {}, scores: [] };
+  for (let i = 1; i <= cases; i++)
+    raw.cases.push({ id: `C${String(i).padStart(4, '0')}`, name: `案例${i}`, applicant: `单位${i}`, category: 'A.2' });
+  let e = 0;
+  for (const [ri, r] of ['initial', 'review', 'final'].entries()) {
+    const ids = [];
+    for (let j = 0; j < experts[ri]; j++) {
+      const id = `E${String(++e).padStart(3, '0')}`;
+      raw.experts.push({ id, name: `专家${e}`, organization: `机构${e}` });
+      ids.push(id);
+      for (const c of raw.cases) {
+        const items = {};
+        for (const [item, max] of ITEMS) items[item] = Math.round(max * (0.5 + rnd() * 0.5));
+        raw.scores.push({ round: r, expert: id, case: c.id, items });
+      }
+    }
+    raw.rounds[r] = { experts: ids };
+  }
+  return parsePanel(raw);
+}
+
+function time(fn, runs = 3) {
+  const times = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    result = fn();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], result };
+}
+
+async function timeAsync(fn, runs = 3) {
+  const times = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    result = await fn();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], result };
+}
+
+function gzipKb(dir, test) {
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir).filter(test);
+  if (files.length === 0) return null;
+  return Math.round(files.reduce((a, f) => a + gzipSync(readFileSync(join(dir, f))).length, 0) / 102.4) / 10;
+}
+
+async function main() {
+  const now = '2026-11-24 12:00:00';
+  const rows = [];
+  const engineRuns = Number(process.env.BENCH_RUNS || 3);
+
+  const p1000 = panel(1000, [9, 9, 9]);
+  const entries = p1000.scores.length;
+  const engine = time(() => evaluate(p1000), engineRuns);
+  const entriesPerS = Math.round(entries / (engine.ms / 1000));
+  rows.push([
+    'engine: validate + aggregate 1,000 cases × 9/9/9',
+    `${engine.ms.toFixed(0)} ms`,
+    `${entriesPerS.toLocaleString()} entries/s`,
+  ]);
+
+  const build = await timeAsync(
+    async () => specToBuffer(buildWorkbook(p1000, { now, user: 'bench', password: 'bench-password' }).spec),
+    1,
+  );
+  rows.push([
+    'build 1,000 cases (.xlsx)',
+    `${build.ms.toFixed(0)} ms`,
+    `${(build.result.length / 1048576).toFixed(1)} MB`,
+  ]);
+
+  const dir = mkdtempSync(join(tmpdir(), 'ceeas-bench-'));
+  const book = join(dir, 'book1000.xlsx');
+  writeFileSync(book, build.result);
+  const compute = await timeAsync(async () => {
+    const wb = await loadXlsx(readFileSync(book));
+    const result = computeWorkbook(workbookData(wb), { now, user: 'bench' });
+    applySheets(wb, result.sheets, workbookStyles(2));
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }, 1);
+  rows.push(['compute 1,000 cases (read, compute, write .xlsx)', `${compute.ms.toFixed(0)} ms`, '']);
+
+  let loMs = null;
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
+    const profile = join(dir, 'profile');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(
+      join(profile, 'user', 'registrymodifications.xcu'),
+      '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>',
+    );
+    const t = process.hrtime.bigint();
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${profile}`,
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        join(dir, 'lo'),
+        book,
+      ],
+      { stdio: 'ignore', timeout: 900000 },
+    );
+    loMs = Number(process.hrtime.bigint() - t) / 1e6;
+    rows.push([
+      'LibreOffice recalculating the same workbook',
+      `${loMs.toFixed(0)} ms`,
+      `compute/LO = ${(compute.ms / loMs).toFixed(2)}`,
+    ]);
+  } catch {
+    rows.push(['LibreOffice recalculating the same workbook', 'not installed', '']);
+  }
+  rmSync(dir, { recursive: true, force: true });
+
+  const big = panel(2000, [15, 15, 15]);
+  const bigEval = time(() => evaluate(big), 1);
+  rows.push([
+    'engine: 2,000 cases × 15/15/15',
+    `${bigEval.ms.toFixed(0)} ms`,
+    `${big.scores.length.toLocaleString()} entries`,
+  ]);
+  const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+  rows.push(['peak RSS', `${peak} MB`, '']);
+
+  const addin = join(root, 'dist-addin');
+  const result = {
+    engine_entries_per_s: entriesPerS,
+    build_1000_ms: Math.round(build.ms),
+    compute_1000_ms: Math.round(compute.ms),
+    libreoffice_recalc_1000_ms: loMs === null ? null : Math.round(loMs),
+    peak_rss_mb: peak,
+    syncs: null,
+    max_request_bytes: null,
+    taskpane_js_gzip_kb: gzipKb(addin, (f) => /^taskpane.*\.js$/.test(f) || /^vendor.*\.js$/.test(f)),
+    functions_js_gzip_kb: gzipKb(addin, (f) => /^functions.*\.js$/.test(f)),
+  };
+  const w = Math.max(...rows.map((r) => r[0].length));
+  for (const r of rows) console.log(`${r[0].padEnd(w)}  ${r[1].padStart(14)}  ${r[2]}`);
+  console.log(JSON.stringify(result));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
