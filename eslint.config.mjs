@@ -11,6 +11,11 @@ export default tseslint.config(
     rules: {
       ...officeAddins.configs.recommended.rules,
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // Leading underscores mark what is left out on purpose (destructuring a field away, an unused parameter).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
 );
