@@ -3,7 +3,7 @@ import type { Finding, Lang } from '../core/engine/findings';
 import { ROUND_IDS, type Panel } from '../core/panel/types';
 import { computeWorkbook, type ComputeResult } from './compute';
 import type { SheetSpec, WorkbookSpec } from './model';
-import { SHEET } from './names';
+import { expertSheetNames, SHEET } from './names';
 import { expertSheet } from './sheets/expertSheet';
 import { logSheet } from './sheets/logSheet';
 import { objectionsSheet } from './sheets/objectionsSheet';
@@ -36,6 +36,7 @@ export function inputSheets(panel: Panel): SheetSpec[] {
     }
   }
   const experts: SheetSpec[] = [];
+  const names = expertSheetNames(panel.rounds);
   for (const rid of ROUND_IDS) {
     const round = panel.rounds[rid];
     const cases = panel.cases.filter((c) => round.cases.includes(c.id));
@@ -48,7 +49,15 @@ export function inputSheets(panel: Panel): SheetSpec[] {
         if (typed) scores.set(c.id, typed);
       }
       experts.push(
-        expertSheet({ panel, round: rid, expert, cases, scores, recused: recused.get(`${rid}|${eid}`) ?? new Set() }),
+        expertSheet({
+          panel,
+          round: rid,
+          expert,
+          cases,
+          scores,
+          recused: recused.get(`${rid}|${eid}`) ?? new Set(),
+          sheetName: names.get(`${rid}|${eid}`),
+        }),
       );
     }
   }

@@ -70,9 +70,10 @@ export function computeWorkbook(data: WorkbookData, options: ComputeOptions): Co
     resultFingerprint: fingerprintOf(json.cases),
   };
   const issueDate = options.now.slice(0, 10);
-  const sheets: SheetSpec[] = [
+  const sheets = new Map(read.expertSheets.map((x) => [`${x.round}|${x.expert}`, x.sheet]));
+  const outputs: SheetSpec[] = [
     summarySheet(panel, evaluation, options.summaryCell),
-    auditSheet(panel, evaluation, settingsCells()),
+    auditSheet(panel, evaluation, settingsCells(), (round, expert) => sheets.get(`${round}|${expert}`)),
     gradesSheet(panel, evaluation),
     noticeSheet({
       title: panel.title,
@@ -100,5 +101,5 @@ export function computeWorkbook(data: WorkbookData, options: ComputeOptions): Co
     }),
     logSheet([...read.log, log]),
   ];
-  return { panel, evaluation, json, sheets, log, period };
+  return { panel, evaluation, json, sheets: outputs, log, period };
 }

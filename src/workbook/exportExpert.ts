@@ -12,7 +12,7 @@ import { workbookStyles } from './styles';
  * The workbook an expert receives: only that expert's own scoring sheet for the round (with the scores the master
  * already holds) and the public rubric. No other expert's name, id or score is in it.
  */
-export function exportExpertSpec(panel: Panel, round: RoundId, expertId: string): WorkbookSpec {
+export function exportExpertSpec(panel: Panel, round: RoundId, expertId: string, sheetName?: string): WorkbookSpec {
   const expert = panel.experts.find((e) => e.id === expertId);
   if (!expert) throw new PanelError(`专家库中没有专家 ${expertId}`, `No expert ${expertId}`);
   if (!panel.rounds[round].experts.includes(expertId)) {
@@ -29,7 +29,7 @@ export function exportExpertSpec(panel: Panel, round: RoundId, expertId: string)
   return {
     title: panel.title,
     styles: workbookStyles(panel.policy.decimals),
-    sheets: [expertSheet({ panel, round, expert, cases, scores, recused }), rubricSheet(panel.rubric)],
+    sheets: [expertSheet({ panel, round, expert, cases, scores, recused, sheetName }), rubricSheet(panel.rubric)],
   };
 }
 

@@ -18,11 +18,33 @@ export const SHEET = {
 
 const ROUND_PREFIX: Record<RoundId, string> = { initial: '初评', review: '复评', final: '终评' };
 
-/** One scoring sheet per expert per round, e.g. "初评-E01". Excel limits names to 31 characters. */
+export const ROUND_BY_PREFIX: Record<string, RoundId> = { 初评: 'initial', 复评: 'review', 终评: 'final' };
+
+/** Excel refuses \ / ? * [ ] : in sheet names and more than 31 characters. */
+function safe(name: string): string {
+  return name.replace(/[\\/?*[\]:]/g, '_').slice(0, 31);
+}
+
+/** One scoring sheet per expert per round, e.g. "初评-E01". The expert's id is also in the sheet (D2). */
 export function expertSheetName(round: RoundId, expertId: string): string {
-  return `${ROUND_PREFIX[round]}-${expertId}`.slice(0, 31);
+  return safe(`${ROUND_PREFIX[round]}-${expertId}`);
+}
+
+/** Sheet names for every expert of every round, kept unique when ids only differ in characters Excel refuses. */
+export function expertSheetNames(rounds: Record<RoundId, { experts: string[] }>): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const round of Object.keys(ROUND_PREFIX) as RoundId[]) {
+    for (const expert of rounds[round]?.experts ?? []) {
+      let name = expertSheetName(round, expert);
+      for (let k = 2; used.has(name); k++) name = safe(`${expertSheetName(round, expert).slice(0, 27)}~${k}`);
+      used.add(name);
+      out.set(`${round}|${expert}`, name);
+    }
+  }
+  return out;
 }
 
 export function formSheetName(round: RoundId, expertId: string, caseId: string): string {
-  return `评分表-${ROUND_PREFIX[round]}-${expertId}-${caseId}`.slice(0, 31);
+  return safe(`评分表-${ROUND_PREFIX[round]}-${expertId}-${caseId}`);
 }

@@ -39,7 +39,8 @@ export function registerExpertFiles(program: Command, ctx: CommandContext): void
         const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
         const master = await readWorkbookFile(book);
         const read = usable(book, () => readEvaluationWorkbook(master.data, { rubric }));
-        const spec = usable(book, () => exportExpertSpec(read.panel, round, opts.expert));
+        const sheetName = read.expertSheets.find((x) => x.round === round && x.expert === opts.expert)?.sheet;
+        const spec = usable(book, () => exportExpertSpec(read.panel, round, opts.expert, sheetName));
         const out = specToWorkbook(spec);
         // The expert's copy is protected with the master's password, which this command never sees.
         reuseProtection(

@@ -27,7 +27,7 @@ import {
   YES,
 } from '../labels';
 import type { ReadValue, SheetData, WorkbookData } from '../model';
-import { expertSheetName, SHEET } from '../names';
+import { expertSheetName, ROUND_BY_PREFIX, SHEET } from '../names';
 import { CASE_COLUMNS, EXPERT_COLUMNS, HOLIDAY_COLUMNS, ROUND_TABLE_HEADER, SETTING } from '../sheets/registers';
 import { expertLayout } from '../sheets/expertLayout';
 import { rowFormulas } from '../sheets/expertSheet';
@@ -47,8 +47,6 @@ export interface ReadResult {
 function fail(zh: string, en = zh): never {
   throw new PanelError(zh, en);
 }
-
-const ROUND_BY_PREFIX: Record<string, RoundId> = { 初评: 'initial', 复评: 'review', 终评: 'final' };
 
 function sheet(data: WorkbookData, name: string): SheetData {
   const s = data.sheets.find((x) => x.name === name);
@@ -105,13 +103,25 @@ export function readEvaluationWorkbook(data: WorkbookData, options: { rubric?: R
     const m = /^(初评|复评|终评)-(.+)$/.exec(s.name);
     if (!m) continue;
     const round = ROUND_BY_PREFIX[m[1]];
-    const expert = m[2];
+    // The sheet name may have lost characters Excel refuses; the expert's id as written in D2 is authoritative.
+    const expert = textAt(s, 2, 4) || m[2];
+    if (!s.name.startsWith(expertSheetName(round, expert).slice(0, 27))) {
+      const named = m[2];
+      findings.push(
+        makeFinding(
+          'sheet-mismatch',
+          { round, expert: named, case: null, cell: s.name, value: expert },
+          { cell: `${s.name}!D2` },
+          lang,
+        ),
+      );
+    }
     expertSheets.push({ round, expert, sheet: s.name });
     panel.scores.push(...readExpertSheet(s, panel, round, expert, findings, lang));
   }
   for (const rid of ROUND_IDS) {
     for (const e of rounds[rid].experts) {
-      if (rounds[rid].cases.length > 0 && !data.sheets.some((s) => s.name === expertSheetName(rid, e))) {
+      if (rounds[rid].cases.length > 0 && !expertSheets.some((x) => x.round === rid && x.expert === e)) {
         findings.push(makeFinding('missing-sheet', { round: rid, expert: e, case: null }, {}, lang));
       }
     }
@@ -348,17 +358,6 @@ function readExpertSheet(
   const totalCol = columnOf('总分')!;
   const recusedCol = columnOf('回避');
 
-  const idCell = valueAt(s, 2, 4);
-  if (typeof idCell === 'string' && idCell.trim() !== '' && idCell.trim() !== expert) {
-    findings.push(
-      makeFinding(
-        'sheet-mismatch',
-        { round, expert, case: null, cell: s.name, value: idCell.trim() },
-        { cell: `${s.name}!D2` },
-        lang,
-      ),
-    );
-  }
   // Formulas are compared with what the builder wrote only where the layout is the one we generated.
   const layoutIntact = caseCol === L.colCase && totalCol === L.colTotal && h.row === L.headerRow;
 

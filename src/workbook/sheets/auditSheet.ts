@@ -14,7 +14,12 @@ import type { SettingsCells } from './settingsCells';
  * 复核: S and grade recomputed with ordinary spreadsheet formulas only, straight from the expert sheets, so any
  * spreadsheet program recomputes them and an auditor can click through to the experts' cells.
  */
-export function auditSheet(panel: Panel, evaluation: Evaluation, settings: SettingsCells): SheetSpec {
+export function auditSheet(
+  panel: Panel,
+  evaluation: Evaluation,
+  settings: SettingsCells,
+  sheetOf: (round: RoundId, expert: string) => string | undefined = expertSheetName,
+): SheetSpec {
   const L = expertLayout(panel.rubric);
   const d = panel.policy.decimals;
   const g = new Grid();
@@ -55,21 +60,28 @@ export function auditSheet(panel: Panel, evaluation: Evaluation, settings: Setti
       const col = AUDIT.roundColumn(rid);
       const st = res.rounds[rid];
       const position = panel.rounds[rid].cases.indexOf(c.id);
-      const experts = panel.rounds[rid].experts;
+      // An expert whose sheet is missing cannot be referenced; 复核 then shows the round as not complete.
+      const experts = panel.rounds[rid].experts.filter((e) => sheetOf(rid, e) !== undefined);
       if (position < 0 || experts.length === 0) {
         for (let k = 0; k < 3; k++) g.value(r, col + k, '—', 'cellCenter');
         meanCells.push(a1(r, col + 2));
         continue;
       }
       const row = L.firstRow + position;
-      const totals = experts.map((e) => sheetRef(expertSheetName(rid, e), a1(row, L.colTotal, true))).join(',');
+      const totals = experts.map((e) => sheetRef(sheetOf(rid, e)!, a1(row, L.colTotal, true))).join(',');
       const recusals = experts
-        .map((e) => `(${sheetRef(expertSheetName(rid, e), a1(row, L.colRecused, true))}="${RECUSED}")`)
+        .map((e) => `(${sheetRef(sheetOf(rid, e)!, a1(row, L.colRecused, true))}="${RECUSED}")`)
         .join('+');
       const n = a1(r, col);
       const due = a1(r, col + 1);
       g.formula(r, col, `COUNT(${totals})`, st?.n ?? 0, 'integer');
-      g.formula(r, col + 1, `${experts.length}-(${recusals})`, st ? st.eligible : experts.length, 'integer');
+      g.formula(
+        r,
+        col + 1,
+        `${panel.rounds[rid].experts.length}-(${recusals})`,
+        st ? st.eligible : experts.length,
+        'integer',
+      );
       const plain = `AVERAGE(${totals})`;
       const cut = `(SUM(${totals})-MAX(${totals})-MIN(${totals}))/(${n}-2)`;
       g.formula(

@@ -27,6 +27,8 @@ export interface ExpertSheetInput {
   /** Scores already typed (from a panel file or a returned workbook), by case id. */
   scores: Map<string, Record<string, unknown>>;
   recused: Set<string>;
+  /** The sheet's name; expertSheetNames() keeps names unique across a workbook. */
+  sheetName?: string;
 }
 
 /** The per-row check an expert sees without the add-in; the same words as the engine's findings, shorter. */
@@ -249,7 +251,7 @@ export function expertSheet(input: ExpertSheetInput): SheetSpec {
   const columns: number[] = [5, 10, 24, 18, ...items.map(() => 8), ...rubric.groups.map(() => 8), 8, 11, 6, 26];
   const rowHeights: Record<number, number> = { 1: 28, 3: 30, 4: 20, 5: 44, [declRow]: 48 };
   return {
-    name: expertSheetName(round, expert.id),
+    name: input.sheetName ?? expertSheetName(round, expert.id),
     kind: 'expert',
     rows: g.rows(),
     columns,

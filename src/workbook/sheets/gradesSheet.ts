@@ -42,7 +42,7 @@ export function gradesSheet(panel: Panel, evaluation: Evaluation): SheetSpec {
       const formula =
         row.filter === null
           ? `COUNTIF(${grades},"${grade}")`
-          : `COUNTIFS(${cats},"${row.filter}",${grades},"${grade}")`;
+          : `COUNTIFS(${cats},"${row.filter.replace(/"/g, '""')}",${grades},"${grade}")`;
       g.formula(r, 3 + k, formula, count, 'integer');
     });
     g.formula(
