@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit';
 import { registerBuild } from './commands/build';
 import { registerCompute } from './commands/compute';
 import { registerExpertFiles } from './commands/expertFiles';
@@ -23,6 +24,7 @@ function buildProgram(ctx: CommandContext): Command {
   registerBuild(program, ctx);
   registerCompute(program, ctx);
   registerExpertFiles(program, ctx);
+  registerAudit(program, ctx);
   for (const sub of program.commands)
     sub.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: () => undefined });
   return program;

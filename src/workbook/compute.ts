@@ -11,7 +11,7 @@ import { readEvaluationWorkbook } from './read/readEvaluationWorkbook';
 import { auditSheet } from './sheets/auditSheet';
 import { gradesSheet } from './sheets/gradesSheet';
 import { lettersSheet } from './sheets/lettersSheet';
-import { logSheet, type LogRow } from './sheets/logSheet';
+import { chainOf, logSheet, type LogRow } from './sheets/logSheet';
 import { noticeSheet } from './sheets/noticeSheet';
 import { settingsCells } from './sheets/registers';
 import { summarySheet } from './sheets/summarySheet';
@@ -61,7 +61,7 @@ export function computeWorkbook(data: WorkbookData, options: ComputeOptions): Co
   const info = new Map(panel.cases.map((c) => [c.id, c]));
   const errors = evaluation.findings.filter((f) => f.severity === 'error').length;
 
-  const log: LogRow = {
+  const entry = {
     time: options.now,
     action: options.action ?? '计算等级',
     user: options.user,
@@ -69,6 +69,7 @@ export function computeWorkbook(data: WorkbookData, options: ComputeOptions): Co
     inputFingerprint: inputFingerprint(panel),
     resultFingerprint: fingerprintOf(json.cases),
   };
+  const log: LogRow = { ...entry, chain: chainOf(read.log.at(-1)?.chain ?? '', entry) };
   const issueDate = options.now.slice(0, 10);
   const sheets = new Map(read.expertSheets.map((x) => [`${x.round}|${x.expert}`, x.sheet]));
   const outputs: SheetSpec[] = [

@@ -135,6 +135,14 @@ export interface SheetData {
   values: ReadValue[][];
   /** The formula of each cell without "=", or null for constants and blanks. */
   formulas: (string | null)[][];
+  /** What the audit checks besides cells; hosts fill these when asked to (readSheets with meta). */
+  meta?: SheetMeta;
+}
+
+export interface SheetMeta {
+  protected: boolean;
+  /** Data validation by single-cell A1 address: the kind and the bounds that are enforced. */
+  validations: Record<string, { type: ValidationSpec['type']; min?: number; max?: number }>;
 }
 
 export interface WorkbookData {

@@ -143,8 +143,12 @@ describe('export → fill → collect round trip', () => {
   it('gives back exactly the scores the expert typed, and compute then equals score on the full panel', async () => {
     const dir = tmp();
     const raw = JSON.parse(readFileSync(small, 'utf8'));
-    const mineScores = raw.scores.filter((s: { round: string; expert: string }) => s.round === 'final' && s.expert === 'E08');
-    raw.scores = raw.scores.filter((s: { round: string; expert: string }) => !(s.round === 'final' && s.expert === 'E08'));
+    const mineScores = raw.scores.filter(
+      (s: { round: string; expert: string }) => s.round === 'final' && s.expert === 'E08',
+    );
+    raw.scores = raw.scores.filter(
+      (s: { round: string; expert: string }) => !(s.round === 'final' && s.expert === 'E08'),
+    );
     const panelPath = join(dir, 'panel.json');
     writeFileSync(panelPath, JSON.stringify(raw));
     const book = join(dir, 'book.xlsx');

@@ -21,6 +21,14 @@ export const FINDING_CODES = [
   'formula-in-input',
   'sheet-mismatch',
   'missing-sheet',
+  // From the audit of a workbook.
+  'protection-removed',
+  'validation-changed',
+  'results-stale',
+  'audit-mismatch',
+  'inputs-changed',
+  'log-tampered',
+  'never-computed',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -42,6 +50,13 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'formula-in-input': 'error',
   'sheet-mismatch': 'error',
   'missing-sheet': 'warning',
+  'protection-removed': 'error',
+  'validation-changed': 'error',
+  'results-stale': 'error',
+  'audit-mismatch': 'error',
+  'inputs-changed': 'error',
+  'log-tampered': 'error',
+  'never-computed': 'warning',
 };
 
 /** A validation result (SPEC section 5). `cell` is `Sheet!A1` when the input came from a workbook. */

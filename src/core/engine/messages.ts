@@ -30,6 +30,12 @@ function who(c: MessageContext, lang: Lang): string {
 
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E]/;
 
+/** Long generated formulas are shown by their beginning. */
+function short(formula: string | undefined): string {
+  const f = formula ?? '';
+  return f.length > 60 ? `${f.slice(0, 60)}…` : f;
+}
+
 const zh: Record<FindingCode, (c: MessageContext) => string> = {
   'not-a-number': (c) =>
     `${who(c, 'zh')}的“${c.itemName}”填写了“${c.value}”，不是数字${FULL_WIDTH.test(c.value ?? '') ? '（含全角字符，请用半角数字）' : ''}，请填写 0~${c.max} 分。`,
@@ -51,12 +57,21 @@ const zh: Record<FindingCode, (c: MessageContext) => string> = {
   'bonus-band': (c) =>
     `案例 ${c.case} 符合加分条款“${c.bonus}”，${c.round ? ROUND_NAMES[c.round].zh : ''}专家 ${c.expert} 给出的“${c.itemName}”得分 ${c.value} 低于条款的 ${c.min}~${c.max} 分，请确认。`,
   'formula-changed': (c) =>
-    `单元格 ${c.cell} 的公式被删除或改写（应为 =${c.formula}），${c.itemName ?? ''}无法核对，请重新生成该评分表或从备份恢复。`,
+    `${c.cell} 的公式被删除或改写${c.value ? `（现为常量 ${c.value}）` : ''}，应为 =${short(c.formula)}；请重新生成该表或从备份恢复。`,
   'formula-in-input': (c) => `${who(c, 'zh')}的“${c.itemName}”（${c.cell}）填的是公式，请直接填写分数。`,
   'sheet-mismatch': (c) =>
     `评分表 ${c.cell} 与表名不符：表名为专家 ${c.expert}，表内却是 ${c.value}，请核对是否贴错了表。`,
   'missing-sheet': (c) =>
     `${c.round ? ROUND_NAMES[c.round].zh : ''}专家 ${c.expert} 的评分表不在工作簿中，请生成或收回该表。`,
+  'protection-removed': (c) => `工作表“${c.cell}”的保护已被撤销，任何人都可以改动其中的公式和结果。`,
+  'validation-changed': (c) => `${c.cell} 的数据验证被删除或改动（应为 ${c.value}），专家可以填入不合规的分数。`,
+  'results-stale': (c) =>
+    `${c.cell}：汇总中案例 ${c.case} 为 ${c.value}，按工作簿中现有的评分应为 ${c.total}。评分在上次计算后被改动，或汇总被手工修改，请重新计算等级。`,
+  'audit-mismatch': (c) => `${c.cell}：复核表用普通公式算出的结果与汇总不一致（案例 ${c.case}）。`,
+  'inputs-changed': (c) =>
+    `登记表或专家评分在上次计算等级（${c.value}）之后被改动过，现有结果不是按当前数据算出的，请重新计算等级。`,
+  'log-tampered': (c) => `操作日志第 ${c.value} 条（${c.cell}）被改动、删除或插入过，与前后记录的校验值对不上。`,
+  'never-computed': () => '操作日志中没有“计算等级”的记录，工作簿尚未计算过等级。',
   outlier: (c) =>
     `${who(c, 'zh')}的总分 ${c.total} 与其他专家的平均分 ${c.othersMean} 相差超过 ${c.limit} 分，请复核。`,
 };
@@ -81,11 +96,21 @@ const en: Record<FindingCode, (c: MessageContext) => string> = {
   'bonus-band': (c) =>
     `Case ${c.case} qualifies for "${c.bonus}", but expert ${c.expert} (${c.round ?? ''}) scored "${c.itemName}" ${c.value}, below ${c.min}-${c.max}.`,
   'formula-changed': (c) =>
-    `The formula in ${c.cell} was deleted or changed (it should be =${c.formula}); regenerate the sheet.`,
+    `The formula in ${c.cell} was deleted or changed${c.value ? ` (it now holds ${c.value})` : ''}; it should be =${short(c.formula)}.`,
   'formula-in-input': (c) => `${who(c, 'en')}: "${c.itemName}" (${c.cell}) holds a formula; type the score itself.`,
   'sheet-mismatch': (c) =>
     `Sheet ${c.cell} does not match its name: named for expert ${c.expert} but holds ${c.value}.`,
   'missing-sheet': (c) => `The scoring sheet of expert ${c.expert} (${c.round ?? ''}) is not in the workbook.`,
+  'protection-removed': (c) =>
+    `Sheet "${c.cell}" is no longer protected: its formulas and results can be changed by anyone.`,
+  'validation-changed': (c) => `The data validation of ${c.cell} was removed or changed (it should be ${c.value}).`,
+  'results-stale': (c) =>
+    `${c.cell}: 汇总 shows ${c.value} for case ${c.case}, but the scores in the workbook give ${c.total}; compute again.`,
+  'audit-mismatch': (c) => `${c.cell}: the plain-formula check disagrees with 汇总 for case ${c.case}.`,
+  'inputs-changed': (c) => `The registers or scores changed after the last computation (${c.value}); compute again.`,
+  'log-tampered': (c) =>
+    `Log entry ${c.value} (${c.cell}) was edited, deleted or inserted: its check value does not match.`,
+  'never-computed': () => 'The log has no computation: grades were never computed in this workbook.',
   outlier: (c) =>
     `${who(c, 'en')}: total ${c.total} differs from the others' mean ${c.othersMean} by more than ${c.limit}.`,
 };

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { ReadValue, SheetData, WorkbookData } from '../../workbook/model';
+import { a1, cellsOf } from '../../workbook/address';
+import type { ReadValue, SheetData, SheetMeta, WorkbookData } from '../../workbook/model';
 
 /** A file that is not a usable .xlsx workbook; the message is one plain Chinese sentence. */
 export class XlsxError extends Error {
@@ -59,7 +60,25 @@ function readCell(cell: ExcelJS.Cell): { value: ReadValue; formula: string | nul
   return { value: String(v), formula: null };
 }
 
-export function sheetData(ws: ExcelJS.Worksheet): SheetData {
+function sheetMeta(ws: ExcelJS.Worksheet): SheetMeta {
+  const validations: SheetMeta['validations'] = {};
+  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } })
+    .dataValidations.model;
+  for (const [ref, dv] of Object.entries(model)) {
+    if (!dv || (dv.type as string) === 'any') continue;
+    const [min, max] = (dv.formulae ?? []).map((f) => (typeof f === 'number' ? f : Number(f)));
+    const rule = {
+      type: dv.type as SheetMeta['validations'][string]['type'],
+      ...(Number.isFinite(min) ? { min } : {}),
+      ...(Number.isFinite(max) ? { max } : {}),
+    };
+    for (const { row, column } of cellsOf(ref)) validations[a1(row, column)] = rule;
+  }
+  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
+  return { protected: protection?.sheet === true, validations };
+}
+
+export function sheetData(ws: ExcelJS.Worksheet, withMeta = false): SheetData {
   const values: ReadValue[][] = [];
   const formulas: (string | null)[][] = [];
   const rows = ws.actualRowCount === 0 ? 0 : ws.rowCount;
@@ -83,9 +102,10 @@ export function sheetData(ws: ExcelJS.Worksheet): SheetData {
     values.push(vRow);
     formulas.push(fRow);
   }
-  return { name: ws.name, values, formulas };
+  return { name: ws.name, values, formulas, ...(withMeta ? { meta: sheetMeta(ws) } : {}) };
 }
 
-export function workbookData(wb: ExcelJS.Workbook): WorkbookData {
-  return { sheets: wb.worksheets.map(sheetData) };
+/** Values and formulas of every sheet; with `withMeta`, also protection and data validation for the audit. */
+export function workbookData(wb: ExcelJS.Workbook, withMeta = false): WorkbookData {
+  return { sheets: wb.worksheets.map((ws) => sheetData(ws, withMeta)) };
 }

@@ -327,6 +327,7 @@ function readLog(s: SheetData): LogRow[] {
       detail: textAt(s, r, col('说明')),
       inputFingerprint: textAt(s, r, col('输入指纹')),
       resultFingerprint: textAt(s, r, col('结果指纹')),
+      chain: textAt(s, r, col('校验')),
     });
   }
   return rows;

@@ -1,3 +1,4 @@
+import { fingerprintOf } from '../fingerprint';
 import { Grid } from '../grid';
 import type { SheetSpec } from '../model';
 import { SHEET } from '../names';
@@ -9,9 +10,11 @@ export interface LogRow {
   detail: string;
   inputFingerprint: string;
   resultFingerprint: string;
+  /** Hash of this row chained to the previous row's: editing or deleting any earlier row breaks every later one. */
+  chain: string;
 }
 
-export const LOG_COLUMNS = ['序号', '时间', '操作', '操作人', '说明', '输入指纹', '结果指纹'];
+export const LOG_COLUMNS = ['序号', '时间', '操作', '操作人', '说明', '输入指纹', '结果指纹', '校验'];
 
 /** 操作日志: every command that changed the workbook, oldest first; earlier rows are carried over verbatim. */
 export function logSheet(rows: LogRow[]): SheetSpec {
@@ -26,14 +29,28 @@ export function logSheet(rows: LogRow[]): SheetSpec {
     g.value(r, 5, row.detail, 'wrap');
     g.value(r, 6, row.inputFingerprint, 'text');
     g.value(r, 7, row.resultFingerprint, 'text');
+    g.value(r, 8, row.chain, 'text');
   });
   return {
     name: SHEET.log,
     kind: 'log',
     rows: g.rows(),
-    columns: [6, 20, 12, 12, 50, 20, 20],
+    columns: [6, 20, 12, 12, 50, 20, 20, 20],
     freeze: { rows: 1, columns: 0 },
     print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:1' },
     protection: { withPassword: true },
   };
+}
+
+/** The chain value of a log row, given the previous row's chain ('' for the first row). */
+export function chainOf(previous: string, row: Omit<LogRow, 'chain'>): string {
+  return fingerprintOf([
+    previous,
+    row.time,
+    row.action,
+    row.user,
+    row.detail,
+    row.inputFingerprint,
+    row.resultFingerprint,
+  ]);
 }

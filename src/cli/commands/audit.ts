@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { auditWorkbook } from '../../workbook/audit';
+import { loadXlsx, workbookData } from '../../hosts/xlsx/readWorkbook';
+import { parseLang, type CommandContext } from '../context';
+import { readBytes, readRubricFile } from '../readPanelFile';
+import { UsageError } from '../usageError';
+import { XlsxError } from '../../hosts/xlsx/readWorkbook';
+import { usable } from '../xlsxFiles';
+
+export function registerAudit(program: Command, ctx: CommandContext): void {
+  program
+    .command('audit')
+    .description('审计检查：公式是否被改写、保护和数据验证是否完好、汇总与复核及现有评分是否一致、操作日志是否被改动')
+    .argument('<book>', '评价工作簿（.xlsx）')
+    .option('--json', '输出 JSON')
+    .option('--rubric <file>', '工作簿使用的本单位评分表（JSON）')
+    .option('--lang <lang>', '提示语言：zh 或 en', 'zh')
+    .action(async (book: string, opts: { json?: boolean; rubric?: string; lang?: string }) => {
+      const lang = parseLang(opts.lang);
+      const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
+      let data;
+      try {
+        data = workbookData(await loadXlsx(readBytes(book, '工作簿')), true);
+      } catch (e) {
+        if (e instanceof XlsxError) throw new UsageError(`工作簿 ${book} 无法打开：${e.message}。`);
+        throw e;
+      }
+      const result = usable(book, () => auditWorkbook(data, { rubric, lang }));
+      const errors = result.findings.filter((f) => f.severity === 'error');
+      if (opts.json) {
+        ctx.io.stdout(
+          `${JSON.stringify({ ok: errors.length === 0, checked: result.checked, findings: result.findings }, null, 1)}\n`,
+        );
+      } else {
+        for (const f of result.findings) ctx.io.stdout(`${f.severity === 'error' ? '问题' : '提示'}：${f.message}\n`);
+        ctx.io.stdout(
+          `检查了 ${result.checked.sheets} 个工作表、约 ${result.checked.formulas} 个公式、${result.checked.logRows} 条日志：${
+            errors.length === 0 ? '未发现问题。' : `发现 ${errors.length} 个问题。`
+          }\n`,
+        );
+      }
+      ctx.setExit(errors.length > 0 ? 1 : 0);
+    });
+}
