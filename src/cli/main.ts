@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit';
 import { registerBuild } from './commands/build';
 import { registerCompute } from './commands/compute';
+import { registerDraw } from './commands/draw';
 import { registerExpertFiles } from './commands/expertFiles';
 import { registerScore } from './commands/score';
 import type { CommandContext, Io } from './context';
@@ -25,6 +26,7 @@ function buildProgram(ctx: CommandContext): Command {
   registerCompute(program, ctx);
   registerExpertFiles(program, ctx);
   registerAudit(program, ctx);
+  registerDraw(program, ctx);
   for (const sub of program.commands)
     sub.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: () => undefined });
   return program;

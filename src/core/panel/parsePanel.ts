@@ -175,6 +175,7 @@ export function parsePanel(input: unknown, options: ParseOptions = {}): Panel {
       name: optString(e, 'name', `专家 ${eid}`, `Expert ${eid}`),
       organization: optString(e, 'organization', `专家 ${eid}`, `Expert ${eid}`),
       fields: stringList(e.fields, `专家 ${eid} 的“fields”`, `Expert ${eid} "fields"`),
+      conflicts: stringList(e.conflicts, `专家 ${eid} 的“conflicts”`, `Expert ${eid} "conflicts"`),
     });
   });
 

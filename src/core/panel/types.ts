@@ -40,6 +40,8 @@ export interface ExpertInfo {
   name: string;
   organization: string;
   fields: string[];
+  /** Cases the expert declared a conflict with (E.1): always recused from them. */
+  conflicts: string[];
 }
 
 export interface RoundSetup {

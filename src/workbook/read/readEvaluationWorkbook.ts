@@ -284,6 +284,12 @@ function readExperts(s: SheetData): { experts: ExpertInfo[]; roundExperts: Recor
             .map((x) => x.trim())
             .filter(Boolean)
         : [],
+      conflicts: col('申报回避案例')
+        ? textAt(s, r, col('申报回避案例')!)
+            .split(/[；;，,、\s]/)
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : [],
     });
     for (const rid of ROUND_IDS) {
       const c = col(ROUND_NAMES[rid].zh);

@@ -69,7 +69,7 @@ export function casesSheet(panel: Panel): SheetSpec {
   };
 }
 
-export const EXPERT_COLUMNS = ['专家编号', '姓名', '工作单位', '专业领域', '初评', '复评', '终评'];
+export const EXPERT_COLUMNS = ['专家编号', '姓名', '工作单位', '专业领域', '申报回避案例', '初评', '复评', '终评'];
 
 export function expertsSheet(panel: Panel): SheetSpec {
   const g = new Grid();
@@ -80,17 +80,18 @@ export function expertsSheet(panel: Panel): SheetSpec {
     g.value(r, 2, e.name, 'cell');
     g.value(r, 3, e.organization, 'cell');
     g.value(r, 4, e.fields.join('；'), 'cell');
-    ROUND_IDS.forEach((rid, k) => g.value(r, 5 + k, panel.rounds[rid].experts.includes(e.id) ? YES : '', 'cellCenter'));
+    g.value(r, 5, e.conflicts.join('；'), 'cell');
+    ROUND_IDS.forEach((rid, k) => g.value(r, 6 + k, panel.rounds[rid].experts.includes(e.id) ? YES : '', 'cellCenter'));
   });
   const last = Math.max(2, panel.experts.length + 1);
   return {
     name: SHEET.experts,
     kind: 'experts',
     rows: g.rows(),
-    columns: [10, 12, 30, 16, 7, 7, 7],
+    columns: [10, 12, 30, 16, 16, 7, 7, 7],
     tables: [{ name: 'Experts', ref: rangeRef(1, 1, last, EXPERT_COLUMNS.length) }],
     freeze: { rows: 1, columns: 1 },
-    validations: [{ ref: rangeRef(2, 5, last, 7), rule: yesNo }],
+    validations: [{ ref: rangeRef(2, 6, last, 8), rule: yesNo }],
     print: { orientation: 'portrait', paper: 'A4', fitToWidth: true, titleRows: '1:1' },
   };
 }
@@ -204,7 +205,7 @@ export function roundsSheet(panel: Panel): SheetSpec {
     g.value(r, 1, ROUND_NAMES[rid].zh, 'cellCenter');
     g.value(r, 2, rid, 'cellCenter');
     g.value(r, 3, panel.rounds[rid].weight.toNumber(), 'cellCenter');
-    const col = ['E', 'F', 'G'][k];
+    const col = ['F', 'G', 'H'][k];
     const caseCol = ['H', 'I', 'J'][k];
     g.formula(
       r,

@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import { DrawError, drawExperts } from '../../core/draw/drawExperts';
+import { ROUND_IDS, ROUND_NAMES, type RoundId } from '../../core/panel/types';
+import { fingerprintOf } from '../../workbook/fingerprint';
+import type { CommandContext } from '../context';
+import { readPanelFile } from '../readPanelFile';
+import { UsageError } from '../usageError';
+
+function positiveInt(text: string, what: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`${what}应为正整数，实为“${text}”。`);
+  return Number(text);
+}
+
+export function registerDraw(program: Command, ctx: CommandContext): void {
+  program
+    .command('draw')
+    .description('按随机种子从专家库抽取某一轮的评审专家（可复现），并列出因利益冲突须回避的专家和案例')
+    .argument('<panel>', '面板文件（JSON）')
+    .requiredOption('--round <round>', '轮次：initial、review、final')
+    .requiredOption('--count <n>', '抽取人数')
+    .requiredOption('--seed <seed>', '随机种子（记录在案，用同一种子和同一专家库可重现抽取结果）')
+    .option('--min-eligible <n>', '每个案例至少保留的无冲突专家人数', '1')
+    .option('--exclude-previous', '不抽取已在前面轮次担任评审的专家')
+    .option('--json', '输出 JSON')
+    .action(
+      (
+        panelPath: string,
+        opts: {
+          round: string;
+          count: string;
+          seed: string;
+          minEligible: string;
+          excludePrevious?: boolean;
+          json?: boolean;
+        },
+      ) => {
+        const round = ROUND_IDS.find((r) => r === opts.round || ROUND_NAMES[r].zh === opts.round) as
+          RoundId | undefined;
+        if (!round) throw new UsageError(`不认识的轮次“${opts.round}”，可用 initial、review、final。`);
+        const count = positiveInt(opts.count, '抽取人数');
+        const minEligible = positiveInt(opts.minEligible, '最少无冲突专家人数');
+        const panel = readPanelFile(panelPath);
+        const poolFingerprint = fingerprintOf(panel.experts);
+        let result;
+        try {
+          result = drawExperts(panel, {
+            round,
+            count,
+            seed: opts.seed,
+            minEligible,
+            excludePrevious: opts.excludePrevious,
+          });
+        } catch (e) {
+          if (e instanceof DrawError) {
+            ctx.io.stderr(`${e.message}\n`);
+            ctx.setExit(1);
+            return;
+          }
+          throw e;
+        }
+        if (opts.json) {
+          ctx.io.stdout(`${JSON.stringify(result, null, 1)}\n`);
+        } else {
+          ctx.io.stdout(
+            `${ROUND_NAMES[round].zh}抽取专家（种子 ${result.seed}，专家库指纹 ${poolFingerprint}）：${result.experts.join('、')}\n`,
+          );
+          for (const r of result.recusals) ctx.io.stdout(`  回避：专家 ${r.expert} — 案例 ${r.case}（${r.reason}）\n`);
+        }
+        ctx.setExit(0);
+      },
+    );
+}

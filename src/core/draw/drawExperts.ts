@@ -1,0 +1,118 @@
+import { ROUND_IDS, ROUND_NAMES, type CaseInfo, type ExpertInfo, type Panel, type RoundId } from '../panel/types';
+import { seededRandom, shuffled } from './random';
+
+export interface Recusal {
+  expert: string;
+  case: string;
+  reason: string;
+}
+
+export interface DrawOptions {
+  round: RoundId;
+  count: number;
+  seed: string;
+  /** Every case must keep at least this many experts who do not recuse. */
+  minEligible?: number;
+  /** Leave out experts who served in an earlier round. */
+  excludePrevious?: boolean;
+}
+
+export interface DrawResult {
+  round: RoundId;
+  seed: string;
+  experts: string[];
+  recusals: Recusal[];
+}
+
+/** A draw that cannot satisfy its rules; the sentence names what cannot be done (exit 1). */
+export class DrawError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DrawError';
+  }
+}
+
+/** Why an expert must recuse from a case (E.1), or null. */
+export function conflictOf(expert: ExpertInfo, c: CaseInfo): string | null {
+  if (expert.organization !== '' && expert.organization === c.applicant)
+    return `与申报单位存在现任职（${c.applicant}）`;
+  if (expert.conflicts.includes(c.id)) return '本人申报的利益冲突';
+  return null;
+}
+
+function matchesField(expert: ExpertInfo, category: string): boolean {
+  return (
+    category !== '' &&
+    expert.fields.some((f) => f === category || category.startsWith(`${f}.`) || f.startsWith(`${category}.`))
+  );
+}
+
+/**
+ * Draws a round's experts at random from the pool (5.2.3), reproducibly from the seed. Experts whose fields match
+ * the categories of the round's cases (Appendix A) are drawn first where the pool allows; conflicts (E.1) become
+ * recusals; every case keeps at least `minEligible` experts without a conflict, or the draw is refused naming the case.
+ */
+export function drawExperts(panel: Panel, options: DrawOptions): DrawResult {
+  const { round, count, seed } = options;
+  const minEligible = options.minEligible ?? 1;
+  const cases = panel.cases.filter((c) => panel.rounds[round].cases.includes(c.id));
+  if (cases.length === 0) throw new DrawError(`${ROUND_NAMES[round].zh}还没有案例，无需抽取专家。`);
+  const earlier = new Set(ROUND_IDS.slice(0, ROUND_IDS.indexOf(round)).flatMap((r) => panel.rounds[r].experts));
+  const pool = panel.experts.filter((e) => !(options.excludePrevious && earlier.has(e.id)));
+  if (count < 1 || !Number.isInteger(count)) throw new DrawError('抽取人数应为正整数。');
+  if (pool.length < count) {
+    throw new DrawError(`专家库中可抽取的专家只有 ${pool.length} 位，不足 ${count} 位。`);
+  }
+
+  const random = seededRandom(`${seed}|${round}`);
+  const categories = new Set(cases.map((c) => c.category));
+  const order = shuffled(pool, random);
+  const relevance = (e: ExpertInfo): number => [...categories].filter((cat) => matchesField(e, cat)).length;
+  // Field-matched experts first, in the drawn order; a stable sort keeps the randomness within each tier.
+  const ranked = [...order].sort((a, b) => Number(relevance(b) > 0) - Number(relevance(a) > 0));
+
+  const chosen = ranked.slice(0, count);
+  const spare = ranked.slice(count);
+  const eligible = (c: CaseInfo, experts: ExpertInfo[]): number =>
+    experts.filter((e) => conflictOf(e, c) === null).length;
+
+  // Repair: while a case lacks eligible experts, swap in the first spare expert who can score it for the last chosen
+  // expert whose departure leaves every case still covered.
+  for (let guard = 0; guard < pool.length * cases.length; guard++) {
+    const short = cases.find((c) => eligible(c, chosen) < minEligible);
+    if (!short) break;
+    const incoming = spare.findIndex((e) => conflictOf(e, short) === null);
+    if (incoming < 0) {
+      throw new DrawError(
+        `案例 ${short.id} 无法保证至少 ${minEligible} 位无利益冲突的专家：专家库中可评该案例的专家不足。`,
+      );
+    }
+    const trialWith = (k: number): ExpertInfo[] => [...chosen.filter((_e, i) => i !== k), spare[incoming]];
+    let outgoing = -1;
+    for (let k = chosen.length - 1; k >= 0 && outgoing < 0; k--) {
+      const trial = trialWith(k);
+      const keepsOthers = cases.every((c) => eligible(c, trial) >= Math.min(minEligible, eligible(c, chosen)));
+      if (keepsOthers && eligible(short, trial) > eligible(short, chosen)) outgoing = k;
+    }
+    if (outgoing < 0) {
+      throw new DrawError(
+        `案例 ${short.id} 无法保证至少 ${minEligible} 位无利益冲突的专家：抽取 ${count} 位专家无法同时满足所有案例。`,
+      );
+    }
+    const [out] = chosen.splice(outgoing, 1, spare[incoming]);
+    spare.splice(incoming, 1);
+    spare.push(out);
+  }
+  const short = cases.find((c) => eligible(c, chosen) < minEligible);
+  if (short) throw new DrawError(`案例 ${short.id} 无法保证至少 ${minEligible} 位无利益冲突的专家。`);
+
+  const experts = panel.experts.filter((e) => chosen.includes(e)).map((e) => e.id);
+  const recusals: Recusal[] = [];
+  for (const e of panel.experts.filter((x) => chosen.includes(x))) {
+    for (const c of cases) {
+      const reason = conflictOf(e, c);
+      if (reason) recusals.push({ expert: e.id, case: c.id, reason });
+    }
+  }
+  return { round, seed, experts, recusals };
+}
