@@ -62,33 +62,61 @@ export interface ReferenceCase {
   means: Record<string, string>;
 }
 
+/** What the reference reads from a raw panel object (loosely typed, so raw test panels pass as they are). */
+export interface ReferencePanel {
+  policy?: { decimals?: unknown; gradeOn?: unknown; aggregate?: unknown };
+  cases: { id?: unknown }[];
+  rounds: Record<string, { weight?: unknown } | undefined>;
+  scores: { round?: unknown; expert?: unknown; case?: unknown; recused?: unknown; items?: unknown }[];
+}
+
+export interface ReferenceExact {
+  id: string;
+  /** Exact S. */
+  s: Frac;
+  /** Exact round means. */
+  means: Record<string, Frac>;
+}
+
+/** Exact S and round means of a clean panel, before any rounding. */
+export function referenceExact(panel: ReferencePanel): ReferenceExact[] {
+  const trimmed = panel.policy?.aggregate === 'trimmed';
+  const defaults: Record<string, string> = { initial: '0.2', review: '0.2', final: '0.6' };
+  return panel.cases.map((c) => {
+    let s = frac(0n);
+    const means: Record<string, Frac> = {};
+    for (const r of ['initial', 'review', 'final']) {
+      const totals = panel.scores
+        .filter((e) => e.round === r && e.case === c.id && e.recused !== true)
+        .map((e) =>
+          Object.values((e.items ?? {}) as Record<string, unknown>).reduce<Frac>(
+            (a, v) => add(a, parseDec(String(v))),
+            frac(0n),
+          ),
+        );
+      const m = meanOf(totals, trimmed);
+      means[r] = m;
+      const w = panel.rounds[r]?.weight;
+      s = add(s, mul(parseDec(w === undefined ? defaults[r] : String(w)), m));
+    }
+    return { id: String(c.id), s, means };
+  });
+}
+
 /**
  * Reference S for a clean panel (every entry valid, every case in every round): totals from the raw item
  * numbers written as decimal text, round means over non-recused entries.
  */
-export function referenceScores(panel: {
-  policy?: { decimals?: number; gradeOn?: string; aggregate?: string };
-  cases: { id: unknown }[];
-  rounds: Record<string, { weight?: number | string }>;
-  scores: { round: unknown; case: unknown; recused?: unknown; items?: Record<string, unknown> }[];
-}): ReferenceCase[] {
-  const places = panel.policy?.decimals ?? 2;
-  const trimmed = panel.policy?.aggregate === 'trimmed';
+export function referenceScores(panel: ReferencePanel): ReferenceCase[] {
+  const places = (panel.policy?.decimals as number | undefined) ?? 2;
   const exactGrade = panel.policy?.gradeOn === 'exact';
-  const defaults: Record<string, string> = { initial: '0.2', review: '0.2', final: '0.6' };
-  return panel.cases.map((c) => {
-    let s = frac(0n);
-    const means: Record<string, string> = {};
-    for (const r of ['initial', 'review', 'final']) {
-      const totals = panel.scores
-        .filter((e) => e.round === r && e.case === c.id && e.recused !== true)
-        .map((e) => Object.values(e.items ?? {}).reduce<Frac>((a, v) => add(a, parseDec(String(v))), frac(0n)));
-      const m = meanOf(totals, trimmed);
-      means[r] = roundText(m, places);
-      const w = panel.rounds[r]?.weight;
-      s = add(s, mul(parseDec(w === undefined ? defaults[r] : String(w)), m));
-    }
+  return referenceExact(panel).map(({ id, s, means }) => {
     const score = roundText(s, places);
-    return { id: String(c.id), score, grade: gradeText(exactGrade ? s : parseDec(score)), means };
+    return {
+      id,
+      score,
+      grade: gradeText(exactGrade ? s : parseDec(score)),
+      means: Object.fromEntries(Object.entries(means).map(([r, m]) => [r, roundText(m, places)])),
+    };
   });
 }
