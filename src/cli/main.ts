@@ -4,6 +4,7 @@ import { registerBuild } from './commands/build';
 import { registerCompute } from './commands/compute';
 import { registerDraw } from './commands/draw';
 import { registerExpertFiles } from './commands/expertFiles';
+import { registerPublication } from './commands/publication';
 import { registerScore } from './commands/score';
 import type { CommandContext, Io } from './context';
 import { UsageError } from './usageError';
@@ -27,6 +28,7 @@ function buildProgram(ctx: CommandContext): Command {
   registerExpertFiles(program, ctx);
   registerAudit(program, ctx);
   registerDraw(program, ctx);
+  registerPublication(program, ctx);
   for (const sub of program.commands)
     sub.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: () => undefined });
   return program;

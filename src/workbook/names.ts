@@ -16,6 +16,9 @@ export const SHEET = {
   log: '操作日志',
 } as const;
 
+/** Written by `release` once the notice period and every objection are closed. */
+export const SHEET_RELEASE = '结果发布';
+
 const ROUND_PREFIX: Record<RoundId, string> = { initial: '初评', review: '复评', final: '终评' };
 
 export const ROUND_BY_PREFIX: Record<string, RoundId> = { 初评: 'initial', 复评: 'review', 终评: 'final' };

@@ -54,3 +54,8 @@ export function chainOf(previous: string, row: Omit<LogRow, 'chain'>): string {
     row.resultFingerprint,
   ]);
 }
+
+/** 操作日志 with one more row, chained to the last one. */
+export function appendLog(log: LogRow[], entry: Omit<LogRow, 'chain'>): SheetSpec {
+  return logSheet([...log, { ...entry, chain: chainOf(log.at(-1)?.chain ?? '', entry) }]);
+}

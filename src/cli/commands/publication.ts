@@ -1,0 +1,110 @@
+import type { Command } from 'commander';
+import { applySheets } from '../../hosts/xlsx/writeWorkbook';
+import { SHEET } from '../../workbook/names';
+import { objectionFindings } from '../../workbook/objections';
+import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
+import { publicationState, releaseWorkbook } from '../../workbook/release';
+import { appendLog } from '../../workbook/sheets/logSheet';
+import { workbookStyles } from '../../workbook/styles';
+import type { CommandContext } from '../context';
+import { currentUser, localTimestamp } from '../files';
+import { readRubricFile } from '../readPanelFile';
+import { UsageError } from '../usageError';
+import { passwordProtection, readWorkbookFile, reuseProtection, usable, writeWorkbookFile } from '../xlsxFiles';
+
+function now(date: string | undefined): string {
+  if (date === undefined) return localTimestamp();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`日期“${date}”应为 YYYY-MM-DD。`);
+  return `${date} ${localTimestamp().slice(11)}`;
+}
+
+export function registerPublication(program: Command, ctx: CommandContext): void {
+  program
+    .command('objections')
+    .description(
+      '按准则 9.4.2 审查异议登记：实名、书面、公示期内方予受理；填写空白的“是否受理”“不予受理原因”，列出未处理完的异议',
+    )
+    .argument('<book>', '评价工作簿（.xlsx）')
+    .option('-o, --output <out>', '写入另一个工作簿（默认更新原工作簿）')
+    .option('--json', '输出 JSON')
+    .option('--rubric <file>', '工作簿使用的本单位评分表（JSON）')
+    .action(async (book: string, opts: { output?: string; json?: boolean; rubric?: string }) => {
+      const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
+      const { workbook, data } = await readWorkbookFile(book);
+      const state = usable(book, () => publicationState(data, { rubric }));
+      const { review } = state;
+      if (review.updates.length > 0) {
+        for (const u of review.updates) workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
+        const log = readEvaluationWorkbook(data, { rubric }).log;
+        const protection = passwordProtection(workbook);
+        applySheets(
+          workbook,
+          [
+            appendLog(log, {
+              time: localTimestamp(),
+              action: '审查异议',
+              user: currentUser(),
+              detail: `登记 ${review.records.length} 条，填写受理意见 ${review.updates.length} 格，未处理完 ${review.open.length} 条`,
+              inputFingerprint: state.compute.log.inputFingerprint,
+              resultFingerprint: '',
+            }),
+          ],
+          workbookStyles(state.compute.panel.policy.decimals),
+        );
+        reuseProtection(workbook, [SHEET.log], protection);
+        await writeWorkbookFile(workbook, opts.output ?? book);
+      }
+      if (opts.json) {
+        ctx.io.stdout(
+          `${JSON.stringify({ records: review.records.length, filled: review.updates, open: review.open.map((o) => o.fields['异议编号'] || o.row), changes: review.changes, findings: objectionFindings(review.problems) }, null, 1)}\n`,
+        );
+      } else {
+        for (const u of review.updates) ctx.io.stdout(`填写 ${u.sheet}!${u.address}：${u.value}\n`);
+        for (const p of review.problems) ctx.io.stdout(`问题：${p.cell} ${p.message}\n`);
+        for (const c of review.changes)
+          ctx.io.stdout(`等级调整：案例 ${c.case} ${c.before}→${c.after}（异议 ${c.objection}，${c.date}）\n`);
+        ctx.io.stdout(`异议 ${review.records.length} 条，未处理完 ${review.open.length} 条。\n`);
+      }
+      ctx.setExit(review.problems.length > 0 ? 1 : 0);
+    });
+
+  program
+    .command('release')
+    .description('公示期满且异议全部处理完毕后，生成“结果发布”表（最终等级与证书编号）')
+    .argument('<book>', '评价工作簿（.xlsx）')
+    .option('--date <date>', '发布日期（YYYY-MM-DD，默认今天）')
+    .option('-o, --output <out>', '写入另一个工作簿（默认更新原工作簿）')
+    .option('--json', '输出 JSON')
+    .option('--rubric <file>', '工作簿使用的本单位评分表（JSON）')
+    .action(async (book: string, opts: { date?: string; output?: string; json?: boolean; rubric?: string }) => {
+      const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
+      const stamp = now(opts.date);
+      const { workbook, data } = await readWorkbookFile(book);
+      const result = usable(book, () => releaseWorkbook(data, { now: stamp, user: currentUser(), rubric }));
+      if (result.blockers.length > 0) {
+        if (opts.json) ctx.io.stdout(`${JSON.stringify({ released: false, blockers: result.blockers }, null, 1)}\n`);
+        else for (const b of result.blockers) ctx.io.stdout(`不能发布：${b}\n`);
+        ctx.setExit(1);
+        return;
+      }
+      const protection = passwordProtection(workbook);
+      applySheets(workbook, result.sheets, workbookStyles(result.state.compute.panel.policy.decimals));
+      reuseProtection(
+        workbook,
+        result.sheets.map((s) => s.name),
+        protection,
+      );
+      await writeWorkbookFile(workbook, opts.output ?? book);
+      const release = result.sheets[0];
+      const rows = release.rows.slice(3).map((r) => r.map((c) => c?.value ?? ''));
+      if (opts.json) {
+        ctx.io.stdout(
+          `${JSON.stringify({ released: true, results: rows.map((r) => ({ case: r[1], final: r[6], certificate: r[8] })) }, null, 1)}\n`,
+        );
+      } else {
+        for (const r of rows) ctx.io.stdout(`${r[1]}  ${r[2]}  ${r[6]}  ${r[8]}\n`);
+        ctx.io.stdout(`已发布 ${rows.length} 个案例的最终结果（工作表“${release.name}”）。\n`);
+      }
+      ctx.setExit(0);
+    });
+}
