@@ -1,8 +1,9 @@
 import { Command, CommanderError } from 'commander';
+import { registerAdvance } from './commands/advance';
 import { registerAudit } from './commands/audit';
 import { registerBuild } from './commands/build';
 import { registerCompute } from './commands/compute';
-import { registerDraw } from './commands/draw';
+import { registerDraw, registerRoundSheets } from './commands/draw';
 import { registerExpertFiles } from './commands/expertFiles';
 import { registerPublication } from './commands/publication';
 import { registerScore } from './commands/score';
@@ -28,7 +29,9 @@ function buildProgram(ctx: CommandContext): Command {
   registerExpertFiles(program, ctx);
   registerAudit(program, ctx);
   registerDraw(program, ctx);
+  registerRoundSheets(program, ctx);
   registerPublication(program, ctx);
+  registerAdvance(program, ctx);
   for (const sub of program.commands)
     sub.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: () => undefined });
   return program;

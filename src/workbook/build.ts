@@ -25,6 +25,7 @@ const UNPLACEABLE = new Set([
 /** The input sheets of a new evaluation workbook: Appendix B, the registers and one sheet per expert per round. */
 export function inputSheets(panel: Panel): SheetSpec[] {
   const placed = new Map<string, Record<string, unknown>>();
+  const marks = new Map<string, boolean>();
   const recused = new Map<string, Set<string>>();
   for (const e of panel.scores) {
     const key = `${e.round}|${e.expert}`;
@@ -33,6 +34,7 @@ export function inputSheets(panel: Panel): SheetSpec[] {
       recused.get(key)!.add(e.case);
     } else if (!placed.has(`${key}|${e.case}`)) {
       placed.set(`${key}|${e.case}`, e.items);
+      if (e.recommend !== undefined) marks.set(`${key}|${e.case}`, e.recommend);
     }
   }
   const experts: SheetSpec[] = [];
@@ -44,9 +46,12 @@ export function inputSheets(panel: Panel): SheetSpec[] {
     for (const eid of round.experts) {
       const expert = panel.experts.find((x) => x.id === eid)!;
       const scores = new Map<string, Record<string, unknown>>();
+      const recommend = new Map<string, boolean>();
       for (const c of cases) {
         const typed = placed.get(`${rid}|${eid}|${c.id}`);
         if (typed) scores.set(c.id, typed);
+        const mark = marks.get(`${rid}|${eid}|${c.id}`);
+        if (mark !== undefined) recommend.set(c.id, mark);
       }
       experts.push(
         expertSheet({
@@ -55,6 +60,7 @@ export function inputSheets(panel: Panel): SheetSpec[] {
           expert,
           cases,
           scores,
+          recommend,
           recused: recused.get(`${rid}|${eid}`) ?? new Set(),
           sheetName: names.get(`${rid}|${eid}`),
         }),

@@ -26,10 +26,14 @@ export function exportExpertSpec(panel: Panel, round: RoundId, expertId: string,
   const mine = panel.scores.filter((s) => s.round === round && s.expert === expertId);
   const scores = new Map(mine.filter((s) => !s.recused).map((s) => [s.case, s.items]));
   const recused = new Set(mine.filter((s) => s.recused).map((s) => s.case));
+  const recommend = new Map(mine.filter((s) => s.recommend !== undefined).map((s) => [s.case, s.recommend!]));
   return {
     title: panel.title,
     styles: workbookStyles(panel.policy.decimals),
-    sheets: [expertSheet({ panel, round, expert, cases, scores, recused, sheetName }), rubricSheet(panel.rubric)],
+    sheets: [
+      expertSheet({ panel, round, expert, cases, scores, recommend, recused, sheetName }),
+      rubricSheet(panel.rubric),
+    ],
   };
 }
 

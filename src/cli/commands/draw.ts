@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 import { DrawError, drawExperts } from '../../core/draw/drawExperts';
 import { ROUND_IDS, ROUND_NAMES, type RoundId } from '../../core/panel/types';
+import { applySheets } from '../../hosts/xlsx/writeWorkbook';
 import { fingerprintOf } from '../../workbook/fingerprint';
+import { SHEET } from '../../workbook/names';
+import { drawIntoWorkbook, roundSheets } from '../../workbook/rounds';
+import { workbookStyles } from '../../workbook/styles';
+import { currentUser, localTimestamp } from '../files';
+import { passwordProtection, readWorkbookFile, reuseProtection, usable, writeWorkbookFile } from '../xlsxFiles';
 import type { CommandContext } from '../context';
 import { readPanelFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
@@ -15,7 +21,7 @@ export function registerDraw(program: Command, ctx: CommandContext): void {
   program
     .command('draw')
     .description('按随机种子从专家库抽取某一轮的评审专家（可复现），并列出因利益冲突须回避的专家和案例')
-    .argument('<panel>', '面板文件（JSON）')
+    .argument('<panel>', '面板文件（JSON），或评价工作簿（.xlsx，抽取结果写入专家库和操作日志）')
     .requiredOption('--round <round>', '轮次：initial、review、final')
     .requiredOption('--count <n>', '抽取人数')
     .requiredOption('--seed <seed>', '随机种子（记录在案，用同一种子和同一专家库可重现抽取结果）')
@@ -23,7 +29,7 @@ export function registerDraw(program: Command, ctx: CommandContext): void {
     .option('--exclude-previous', '不抽取已在前面轮次担任评审的专家')
     .option('--json', '输出 JSON')
     .action(
-      (
+      async (
         panelPath: string,
         opts: {
           round: string;
@@ -39,17 +45,28 @@ export function registerDraw(program: Command, ctx: CommandContext): void {
         if (!round) throw new UsageError(`不认识的轮次“${opts.round}”，可用 initial、review、final。`);
         const count = positiveInt(opts.count, '抽取人数');
         const minEligible = positiveInt(opts.minEligible, '最少无冲突专家人数');
-        const panel = readPanelFile(panelPath);
-        const poolFingerprint = fingerprintOf(panel.experts);
+        const options = { round, count, seed: opts.seed, minEligible, excludePrevious: opts.excludePrevious };
         let result;
+        let poolFingerprint: string;
         try {
-          result = drawExperts(panel, {
-            round,
-            count,
-            seed: opts.seed,
-            minEligible,
-            excludePrevious: opts.excludePrevious,
-          });
+          if (/\.xlsx$/i.test(panelPath)) {
+            // On a workbook the draw is applied: 专家库 is marked and the draw is logged with its seed.
+            const { workbook, data } = await readWorkbookFile(panelPath);
+            const applied = usable(panelPath, () =>
+              drawIntoWorkbook(data, { ...options, now: localTimestamp(), user: currentUser() }),
+            );
+            for (const u of applied.updates) workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
+            const protection = passwordProtection(workbook);
+            applySheets(workbook, [applied.log], workbookStyles(2));
+            reuseProtection(workbook, [SHEET.log], protection);
+            await writeWorkbookFile(workbook, panelPath);
+            result = applied.draw;
+            poolFingerprint = applied.poolFingerprint;
+          } else {
+            const panel = readPanelFile(panelPath);
+            poolFingerprint = fingerprintOf(panel.experts);
+            result = drawExperts(panel, options);
+          }
         } catch (e) {
           if (e instanceof DrawError) {
             ctx.io.stderr(`${e.message}\n`);
@@ -69,4 +86,27 @@ export function registerDraw(program: Command, ctx: CommandContext): void {
         ctx.setExit(0);
       },
     );
+}
+
+export function registerRoundSheets(program: Command, ctx: CommandContext): void {
+  program
+    .command('sheets')
+    .description('为某一轮的每位专家生成评分表（按利益冲突标记回避）；已有评分的表保持不变')
+    .argument('<book>', '评价工作簿（.xlsx）')
+    .requiredOption('--round <round>', '轮次：initial、review、final')
+    .option('-o, --output <out>', '写入另一个工作簿（默认更新原工作簿）')
+    .action(async (book: string, opts: { round: string; output?: string }) => {
+      const round = ROUND_IDS.find((r) => r === opts.round || ROUND_NAMES[r].zh === opts.round) as RoundId | undefined;
+      if (!round) throw new UsageError(`不认识的轮次“${opts.round}”，可用 initial、review、final。`);
+      const { workbook, data } = await readWorkbookFile(book);
+      const made = usable(book, () => roundSheets(data, round, { now: localTimestamp(), user: currentUser() }));
+      const protection = passwordProtection(workbook);
+      applySheets(workbook, [...made.sheets, made.log], workbookStyles(2));
+      reuseProtection(workbook, [...made.sheets.map((s) => s.name), SHEET.log], protection);
+      await writeWorkbookFile(workbook, opts.output ?? book);
+      ctx.io.stdout(
+        `已生成 ${made.sheets.map((s) => s.name).join('、') || '（无）'}${made.kept.length ? `；保留已有评分的 ${made.kept.join('、')}` : ''}。\n`,
+      );
+      ctx.setExit(0);
+    });
 }

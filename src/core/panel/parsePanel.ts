@@ -292,6 +292,7 @@ function parseScores(v: unknown): ScoreEntry[] {
       case: s.case,
       recused: s.recused === true,
       items: (s.items as Obj | undefined) ?? {},
+      ...(typeof s.recommend === 'boolean' ? { recommend: s.recommend } : {}),
     };
   });
 }

@@ -70,6 +70,8 @@ export interface ScoreEntry {
   case: string;
   recused: boolean;
   items: Record<string, unknown>;
+  /** The expert recommends the case for the next round (9.2); absent when not said. */
+  recommend?: boolean;
   cells?: EntryCells;
 }
 

@@ -364,6 +364,7 @@ function readExpertSheet(
   const caseCol = columnOf('案例编号')!;
   const totalCol = columnOf('总分')!;
   const recusedCol = columnOf('回避');
+  const recommendCol = columnOf('推荐');
 
   // Formulas are compared with what the builder wrote only where the layout is the one we generated.
   const layoutIntact = caseCol === L.colCase && totalCol === L.colTotal && h.row === L.headerRow;
@@ -398,6 +399,7 @@ function readExpertSheet(
     }
     if (layoutIntact) checkFormulas(s, panel, round, expert, caseId, r, findings, lang);
     if (!recused && !any) continue;
+    const mark = recommendCol === undefined ? '' : textAt(s, r, recommendCol);
     entries.push({
       round,
       expert,
@@ -405,6 +407,7 @@ function readExpertSheet(
       recused,
       items: recused ? {} : values,
       cells: { row: cellName(s, r, caseCol), items: cells },
+      ...(!recused && (mark === YES || mark === '否') ? { recommend: mark === YES } : {}),
     });
   }
   return entries;

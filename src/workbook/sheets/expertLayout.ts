@@ -21,6 +21,8 @@ export interface ExpertLayout {
   colCheck: number;
   colRecused: number;
   colHint: number;
+  /** 推荐: whether the expert recommends the case for the next round (9.2), optional. */
+  colRecommend: number;
   lastColumn: number;
 }
 
@@ -46,7 +48,8 @@ export function expertLayout(rubric: Rubric): ExpertLayout {
     colCheck: colTotal + 1,
     colRecused: colTotal + 2,
     colHint: colTotal + 3,
-    lastColumn: colTotal + 3,
+    colRecommend: colTotal + 4,
+    lastColumn: colTotal + 4,
   };
 }
 

@@ -3,7 +3,7 @@ import { bandSummary, orderedItems } from '../../core/rubric/lookup';
 import { ROUND_NAMES, type CaseInfo, type ExpertInfo, type Panel, type RoundId } from '../../core/panel/types';
 import { a1, columnLetter, rangeRef } from '../address';
 import { Grid } from '../grid';
-import { CHECK_OK, RECUSED } from '../labels';
+import { CHECK_OK, RECUSED, YES } from '../labels';
 import type { CellValue, ConditionalFormat, RangeValidation, SheetSpec, ValidationSpec } from '../model';
 import { expertSheetName } from '../names';
 import { expertLayout, itemRange, type ExpertLayout } from './expertLayout';
@@ -26,6 +26,8 @@ export interface ExpertSheetInput {
   cases: CaseInfo[];
   /** Scores already typed (from a panel file or a returned workbook), by case id. */
   scores: Map<string, Record<string, unknown>>;
+  /** 推荐 marks already given, by case id. */
+  recommend?: Map<string, boolean>;
   recused: Set<string>;
   /** The sheet's name; expertSheetNames() keeps names unique across a workbook. */
   sheetName?: string;
@@ -156,13 +158,14 @@ export function expertSheet(input: ExpertSheetInput): SheetSpec {
   for (let c = firstGroupCol + 1; c < L.colTotal; c++) g.blank(4, c, 'header');
   merges.push(rangeRef(4, firstGroupCol, 4, L.colTotal - 1));
   g.value(4, L.colTotal, '合计与检查', 'header');
-  for (let c = L.colTotal + 1; c <= L.colHint; c++) g.blank(4, c, 'header');
-  merges.push(rangeRef(4, L.colTotal, 4, L.colHint));
+  for (let c = L.colTotal + 1; c <= L.colRecommend; c++) g.blank(4, c, 'header');
+  merges.push(rangeRef(4, L.colTotal, 4, L.colRecommend));
   for (const [col, label] of [
     [L.colTotal, '总分'],
     [L.colCheck, '检查'],
     [L.colRecused, '回避'],
     [L.colHint, '加分条款提示'],
+    [L.colRecommend, '推荐'],
   ] as const) {
     g.value(5, col, label, 'header');
   }
@@ -231,12 +234,30 @@ export function expertSheet(input: ExpertSheetInput): SheetSpec {
       }
     }
     g.value(r, L.colHint, hints.join('；'), 'wrap');
+    const mark = input.recommend?.get(c.id);
+    g.set(
+      r,
+      L.colRecommend,
+      recused
+        ? { value: '', style: 'recused' }
+        : { value: mark === undefined ? '' : mark ? YES : '否', style: 'input', locked: false },
+    );
   });
   if (cases.length > 0) {
     for (const it of items) {
       const col = L.itemColumns[it.id];
       validations.push({ ref: rangeRef(L.firstRow, col, lastRow, col), rule: itemValidation(panel, it.id) });
     }
+    validations.push({
+      ref: rangeRef(L.firstRow, L.colRecommend, lastRow, L.colRecommend),
+      rule: {
+        type: 'list',
+        list: [YES, '否'],
+        allowBlank: true,
+        errorTitle: '推荐',
+        error: '是否推荐进入下一轮：请填“是”或“否”。',
+      },
+    });
   }
 
   const declRow = lastRow + 2;
@@ -248,7 +269,7 @@ export function expertSheet(input: ExpertSheetInput): SheetSpec {
   g.value(declRow + 2, L.colFirstItem + 7, '______年____月____日', 'signature');
   merges.push(rangeRef(declRow + 2, L.colFirstItem + 7, declRow + 2, L.colFirstItem + 10));
 
-  const columns: number[] = [5, 10, 24, 18, ...items.map(() => 8), ...rubric.groups.map(() => 8), 8, 11, 6, 26];
+  const columns: number[] = [5, 10, 24, 18, ...items.map(() => 8), ...rubric.groups.map(() => 8), 8, 11, 6, 26, 6];
   const rowHeights: Record<number, number> = { 1: 28, 3: 30, 4: 20, 5: 44, [declRow]: 48 };
   return {
     name: input.sheetName ?? expertSheetName(round, expert.id),

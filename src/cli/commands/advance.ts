@@ -1,0 +1,95 @@
+import type { Command } from 'commander';
+import type { AdvanceRule } from '../../core/engine/advance';
+import { toDecimal } from '../../core/exact/decimal';
+import { ROUND_IDS, ROUND_NAMES, type RoundId } from '../../core/panel/types';
+import { applySheets } from '../../hosts/xlsx/writeWorkbook';
+import { advanceWorkbook, describeRule } from '../../workbook/advance';
+import { SHEET } from '../../workbook/names';
+import { workbookStyles } from '../../workbook/styles';
+import type { CommandContext } from '../context';
+import { currentUser, localTimestamp } from '../files';
+import { readRubricFile } from '../readPanelFile';
+import { UsageError } from '../usageError';
+import { passwordProtection, readWorkbookFile, reuseProtection, usable, writeWorkbookFile } from '../xlsxFiles';
+
+function ruleOf(opts: { top?: string; threshold?: string; majority?: boolean }): AdvanceRule {
+  const given = [opts.top !== undefined, opts.threshold !== undefined, opts.majority === true].filter(Boolean).length;
+  if (given !== 1) throw new UsageError('请指定一种晋级规则：--top N、--threshold 分数 或 --majority。');
+  if (opts.top !== undefined) {
+    if (!/^\d+$/.test(opts.top) || Number(opts.top) < 1) throw new UsageError(`--top 应为正整数，实为“${opts.top}”。`);
+    return { kind: 'top', n: Number(opts.top) };
+  }
+  if (opts.threshold !== undefined) {
+    const min = toDecimal(opts.threshold);
+    if (!min || min.isNegative() || min.gt(100))
+      throw new UsageError(`--threshold 应为 0~100 之间的分数，实为“${opts.threshold}”。`);
+    return { kind: 'threshold', min };
+  }
+  return { kind: 'majority' };
+}
+
+export function registerAdvance(program: Command, ctx: CommandContext): void {
+  program
+    .command('advance')
+    .description('按规则确定某一轮晋级下一轮的案例（前 N 名、均分门槛或多数专家推荐），在“案例登记”中标记')
+    .argument('<book>', '评价工作簿（.xlsx）')
+    .requiredOption('--from <round>', '当前轮次：initial 或 review')
+    .option('--top <n>', '按轮次均分取前 N 名（并列者一同晋级）')
+    .option('--threshold <score>', '轮次均分不低于此分数者晋级')
+    .option('--majority', '过半数评分专家在“推荐”列填“是”者晋级')
+    .option('--force', '覆盖“案例登记”中已有的不同标记')
+    .option('--dry-run', '只显示结果，不写文件')
+    .option('-o, --output <out>', '写入另一个工作簿（默认更新原工作簿）')
+    .option('--json', '输出 JSON')
+    .option('--rubric <file>', '工作簿使用的本单位评分表（JSON）')
+    .action(
+      async (
+        book: string,
+        opts: {
+          from: string;
+          top?: string;
+          threshold?: string;
+          majority?: boolean;
+          force?: boolean;
+          dryRun?: boolean;
+          output?: string;
+          json?: boolean;
+          rubric?: string;
+        },
+      ) => {
+        const from = ROUND_IDS.find((r) => r === opts.from || ROUND_NAMES[r].zh === opts.from) as RoundId | undefined;
+        if (!from || from === 'final') throw new UsageError(`--from 应为 initial 或 review，实为“${opts.from}”。`);
+        const rule = ruleOf(opts);
+        const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
+        const { workbook, data } = await readWorkbookFile(book);
+        const outcome = usable(book, () =>
+          advanceWorkbook(data, from, rule, { now: localTimestamp(), user: currentUser(), rubric, force: opts.force }),
+        );
+        const { result } = outcome;
+        const blocked = outcome.conflicts.length > 0 || result.undecided.length > 0;
+        if (!opts.dryRun && !blocked) {
+          for (const u of outcome.updates) workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
+          const protection = passwordProtection(workbook);
+          applySheets(workbook, [outcome.log], workbookStyles(2));
+          reuseProtection(workbook, [SHEET.log], protection);
+          await writeWorkbookFile(workbook, opts.output ?? book);
+        }
+        if (opts.json) {
+          ctx.io.stdout(
+            `${JSON.stringify({ ...result, conflicts: outcome.conflicts, written: !opts.dryRun && !blocked }, null, 1)}\n`,
+          );
+        } else {
+          ctx.io.stdout(`${ROUND_NAMES[from].zh}→${ROUND_NAMES[result.to].zh}（${describeRule(rule)}）\n`);
+          ctx.io.stdout(
+            `晋级：${result.advanced.join('、') || '无'}\n未晋级：${result.notAdvanced.join('、') || '无'}\n`,
+          );
+          if (result.tiedAtCut.length > 0) ctx.io.stdout(`并列于末位、一同晋级：${result.tiedAtCut.join('、')}\n`);
+          for (const u of result.undecided)
+            ctx.io.stdout(`无法判定：案例 ${u.case}（${u.reason}），请先完成评分并重新计算。\n`);
+          for (const c of outcome.conflicts)
+            ctx.io.stdout(`已有不同标记：${c.cell} 为“${c.was}”，规则给出“${c.now}”；加 --force 才覆盖。\n`);
+        }
+        ctx.setExit(blocked ? 1 : 0);
+      },
+    );
+}
