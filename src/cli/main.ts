@@ -5,6 +5,7 @@ import { registerBuild } from './commands/build';
 import { registerCompute } from './commands/compute';
 import { registerDraw, registerRoundSheets } from './commands/draw';
 import { registerExpertFiles } from './commands/expertFiles';
+import { registerFormal } from './commands/formal';
 import { registerPublication } from './commands/publication';
 import { registerScore } from './commands/score';
 import type { CommandContext, Io } from './context';
@@ -32,6 +33,7 @@ function buildProgram(ctx: CommandContext): Command {
   registerRoundSheets(program, ctx);
   registerPublication(program, ctx);
   registerAdvance(program, ctx);
+  registerFormal(program, ctx);
   for (const sub of program.commands)
     sub.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: () => undefined });
   return program;

@@ -3,8 +3,9 @@ import type { Finding, Lang } from '../core/engine/findings';
 import { ROUND_IDS, type Panel } from '../core/panel/types';
 import { computeWorkbook, type ComputeResult } from './compute';
 import type { SheetSpec, WorkbookSpec } from './model';
-import { expertSheetNames, SHEET } from './names';
+import { expertSheetNames, SHEET, SHEET_FORMAL_REVIEW } from './names';
 import { expertSheet } from './sheets/expertSheet';
+import { formalReviewSheet } from './sheets/formalReviewSheet';
 import { logSheet } from './sheets/logSheet';
 import { objectionsSheet } from './sheets/objectionsSheet';
 import { casesSheet, expertsSheet, holidaysSheet, roundsSheet } from './sheets/registers';
@@ -70,6 +71,7 @@ export function inputSheets(panel: Panel): SheetSpec[] {
   return [
     rubricSheet(panel.rubric),
     casesSheet(panel),
+    formalReviewSheet(panel),
     expertsSheet(panel),
     roundsSheet(panel),
     holidaysSheet(panel),
@@ -86,9 +88,10 @@ export interface BuildResult {
 }
 
 /** Sheet order a secretariat reads in: rules, registers, results, notices, expert sheets, then the records. */
-const ORDER = [
+const ORDER: string[] = [
   SHEET.rubric,
   SHEET.cases,
+  SHEET_FORMAL_REVIEW,
   SHEET.experts,
   SHEET.rounds,
   SHEET.holidays,
@@ -102,7 +105,7 @@ const LAST: string[] = [SHEET.objections, SHEET.log];
 
 export function orderSheets(sheets: SheetSpec[]): SheetSpec[] {
   const rank = (s: SheetSpec): number => {
-    const i = ORDER.indexOf(s.name as (typeof ORDER)[number]);
+    const i = ORDER.indexOf(s.name);
     if (i >= 0) return i;
     const j = LAST.indexOf(s.name);
     return j >= 0 ? 1000 + j : 500;

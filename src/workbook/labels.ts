@@ -1,7 +1,11 @@
 import type { Aggregate, FormalReview, GradeOn } from '../core/panel/types';
 
 /** Words a clerk reads and types in the registers, and the ids they stand for. */
-export const FORMAL_REVIEW_LABEL: Record<FormalReview, string> = { passed: '通过', failed: '未通过' };
+export const FORMAL_REVIEW_LABEL: Record<FormalReview, string> = {
+  passed: '通过',
+  failed: '未通过',
+  pending: '限期补正',
+};
 export const GRADE_ON_LABEL: Record<GradeOn, string> = { rounded: '按公布得分（四舍五入后）', exact: '按精确得分' };
 export const AGGREGATE_LABEL: Record<Aggregate, string> = { mean: '算术平均', trimmed: '去掉一个最高分和一个最低分' };
 export const YES = '是';

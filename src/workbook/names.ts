@@ -19,6 +19,9 @@ export const SHEET = {
 /** Written by `release` once the notice period and every objection are closed. */
 export const SHEET_RELEASE = '结果发布';
 
+/** The 9.1.3 checklist per case; its results feed 案例登记's 规范性审核 column. */
+export const SHEET_FORMAL_REVIEW = '规范性审核';
+
 const ROUND_PREFIX: Record<RoundId, string> = { initial: '初评', review: '复评', final: '终评' };
 
 export const ROUND_BY_PREFIX: Record<string, RoundId> = { 初评: 'initial', 复评: 'review', 终评: 'final' };

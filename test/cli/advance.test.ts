@@ -32,7 +32,9 @@ describe('ceeas advance', () => {
     const first = JSON.parse((await ceeas('advance', book, '--from', 'initial', '--top', '1', '--json')).out);
     expect([first.advanced, first.notAdvanced, first.written]).toEqual([['C001'], ['C002', 'C003', 'C004'], true]);
     const computed = JSON.parse((await ceeas('compute', book, '--json')).out);
-    expect(computed.cases.filter((c: { rounds: object }) => 'review' in c.rounds).map((c: { id: string }) => c.id)).toEqual(['C001']);
+    expect(
+      computed.cases.filter((c: { rounds: object }) => 'review' in c.rounds).map((c: { id: string }) => c.id),
+    ).toEqual(['C001']);
 
     const again = await ceeas('advance', book, '--from', 'initial', '--top', '2', '--json');
     expect(again.code).toBe(1);
@@ -46,7 +48,9 @@ describe('ceeas advance', () => {
 
   it('applies a threshold on the exact round mean and a majority of 推荐 marks', async () => {
     const book = await initialOnly();
-    const t = JSON.parse((await ceeas('advance', book, '--from', 'initial', '--threshold', '80', '--dry-run', '--json')).out);
+    const t = JSON.parse(
+      (await ceeas('advance', book, '--from', 'initial', '--threshold', '80', '--dry-run', '--json')).out,
+    );
     expect(t.advanced).toEqual(['C001', 'C002', 'C003']);
     const marked = await initialOnly((raw) => {
       for (const s of raw.scores) if (s.case === 'C004' && s.expert !== 'E03') s.recommend = true;
@@ -76,8 +80,19 @@ describe('the next round in the workbook: advance, draw, sheets', () => {
       raw.experts.find((e) => e.id === 'E05')!.organization = '申报单位1';
     });
     expect((await ceeas('advance', book, '--from', 'initial', '--top', '2')).code).toBe(0);
-    const drawn = await ceeas('draw', book, '--round', 'review', '--count', '6', '--seed', 'R-2026', '--exclude-previous', '--json');
-    expect([drawn.code, drawn.err]).toEqual([0, ""]);
+    const drawn = await ceeas(
+      'draw',
+      book,
+      '--round',
+      'review',
+      '--count',
+      '6',
+      '--seed',
+      'R-2026',
+      '--exclude-previous',
+      '--json',
+    );
+    expect([drawn.code, drawn.err]).toEqual([0, '']);
     const draw = JSON.parse(drawn.out);
     expect(draw.experts).toHaveLength(6);
     expect(draw.experts).not.toContain('E01');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluate, parsePanel, toScoreJson } from '../../src/core';
 import { buildWorkbook } from '../../src/workbook/build';
-import { SHEET, expertSheetName } from '../../src/workbook/names';
+import { SHEET, SHEET_FORMAL_REVIEW, expertSheetName } from '../../src/workbook/names';
 import { readEvaluationWorkbook } from '../../src/workbook/read/readEvaluationWorkbook';
 import { workbookSpecData } from '../../src/workbook/specData';
 import { canonicalPanel } from '../helpers/roundTrip';
@@ -41,9 +41,10 @@ describe('buildWorkbook', () => {
   it('holds every sheet of the evaluation workbook in a reading order', () => {
     const built = buildWorkbook(load(smallPath), options);
     const names = built.spec.sheets.map((s) => s.name);
-    expect(names.slice(0, 10)).toEqual([
+    expect(names.slice(0, 11)).toEqual([
       SHEET.rubric,
       SHEET.cases,
+      SHEET_FORMAL_REVIEW,
       SHEET.experts,
       SHEET.rounds,
       SHEET.holidays,
@@ -65,7 +66,7 @@ describe('buildWorkbook', () => {
     expect(row.some((c) => c?.value === '回避')).toBe(true);
     expect(row.filter((c) => c?.locked === false)).toHaveLength(0);
     const other = sheet.rows.find((r) => r[1]?.value === 'C001')!;
-    expect(other.filter((c) => c?.locked === false)).toHaveLength(13);
+    expect(other.filter((c) => c?.locked === false)).toHaveLength(14); // 13 scores and 推荐
   });
 
   it('reports panel entries that have no place in a workbook', () => {

@@ -67,7 +67,7 @@ describe('expert scoring sheet', () => {
   const L = expertLayout(APPENDIX_B);
 
   it('validates every input column natively, naming the item, the range and the bands', () => {
-    expect(sheet.validations).toHaveLength(13);
+    expect(sheet.validations).toHaveLength(14); // 13 score columns and 推荐
     const first = sheet.validations![0];
     expect(first.ref).toBe('E6:E9');
     expect(first.rule).toMatchObject({ type: 'whole', min: 0, max: 10, allowBlank: true });

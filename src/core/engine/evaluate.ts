@@ -292,7 +292,7 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
       );
       const scoredBy = new Set(entries.map((e) => e.expert));
       const missing = eligible.filter((e) => !scoredBy.has(e));
-      if (experts.length > 0 && eligible.length === 0 && c.formalReview !== 'failed') {
+      if (experts.length > 0 && eligible.length === 0 && c.formalReview === 'passed') {
         add('no-eligible-expert', { round: rid, expert: null, case: c.id }, {});
       }
       if (experts.length === 0 || missing.length > 0) incomplete = true;
@@ -331,7 +331,7 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
     }
 
     let status: CaseStatus;
-    if (c.formalReview === 'failed') status = 'excluded';
+    if (c.formalReview !== 'passed') status = 'excluded';
     else if (errorCases.has(c.id)) status = 'invalid';
     else if (incomplete) status = 'incomplete';
     else if (!inEveryRound) status = 'not-advanced';

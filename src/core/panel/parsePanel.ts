@@ -144,10 +144,10 @@ export function parsePanel(input: unknown, options: ParseOptions = {}): Panel {
         );
     }
     const fr = c.formalReview ?? 'passed';
-    if (fr !== 'passed' && fr !== 'failed')
+    if (fr !== 'passed' && fr !== 'failed' && fr !== 'pending')
       fail(
-        `案例 ${cid} 的“formalReview”只能是 passed 或 failed`,
-        `Case ${cid}: "formalReview" must be passed or failed`,
+        `案例 ${cid} 的“formalReview”只能是 passed、failed 或 pending（限期补正）`,
+        `Case ${cid}: "formalReview" must be passed, failed or pending`,
       );
     cases.push({
       id: cid,
@@ -211,7 +211,7 @@ function parseRounds(v: unknown, cases: CaseInfo[], expertIds: Set<string>): Rec
     }
   }
   const caseIds = new Set(cases.map((c) => c.id));
-  const notFailed = cases.filter((c) => c.formalReview !== 'failed').map((c) => c.id);
+  const notFailed = cases.filter((c) => c.formalReview === 'passed').map((c) => c.id);
   const rounds = {} as Record<RoundId, RoundSetup>;
   let sum = new Decimal(0);
   for (const rid of ROUND_IDS) {

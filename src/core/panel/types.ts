@@ -24,7 +24,8 @@ export interface Policy {
   outlierPoints: Decimal;
 }
 
-export type FormalReview = 'passed' | 'failed';
+/** 规范性审核 (9.1.3): passed, failed, or pending a one-time correction (限期补正); only passed cases are evaluated. */
+export type FormalReview = 'passed' | 'failed' | 'pending';
 
 export interface CaseInfo {
   id: string;

@@ -8,6 +8,7 @@ import {
   type CalendarRange,
   type CaseInfo,
   type ExpertInfo,
+  type FormalReview,
   type Panel,
   type Policy,
   type RoundId,
@@ -27,7 +28,7 @@ import {
   YES,
 } from '../labels';
 import type { ReadValue, SheetData, WorkbookData } from '../model';
-import { expertSheetName, ROUND_BY_PREFIX, SHEET } from '../names';
+import { expertSheetName, ROUND_BY_PREFIX, SHEET, SHEET_FORMAL_REVIEW } from '../names';
 import { CASE_COLUMNS, EXPERT_COLUMNS, HOLIDAY_COLUMNS, ROUND_TABLE_HEADER, SETTING } from '../sheets/registers';
 import { expertLayout } from '../sheets/expertLayout';
 import { rowFormulas } from '../sheets/expertSheet';
@@ -72,6 +73,14 @@ export function readEvaluationWorkbook(data: WorkbookData, options: { rubric?: R
 
   const { title, organizer, policy, noticeStart, noticeDays, weights } = readSettings(sheet(data, SHEET.rounds));
   const cases = readCases(sheet(data, SHEET.cases), rubric);
+  const review = data.sheets.find((s) => s.name === SHEET_FORMAL_REVIEW);
+  if (review) {
+    // The checklist sheet holds the authoritative 规范性审核 result; 案例登记 only shows it.
+    for (const [id, result] of readFormalResults(review)) {
+      const c = cases.find((x) => x.info.id === id);
+      if (c) c.info.formalReview = result;
+    }
+  }
   const { experts, roundExperts } = readExperts(sheet(data, SHEET.experts));
   const calendar = data.sheets.some((s) => s.name === SHEET.holidays) ? readCalendar(sheet(data, SHEET.holidays)) : [];
 
@@ -241,7 +250,7 @@ function readCases(s: SheetData, rubric: Rubric): { info: CaseInfo; rounds: Set<
     const fc = col('规范性审核');
     const frText = fc ? textAt(s, r, fc) : '';
     const formalReview = frText === '' ? 'passed' : labelToKey(FORMAL_REVIEW_LABEL, frText);
-    if (!formalReview) fail(`${cellName(s, r, fc!)} 的规范性审核应为“通过”或“未通过”，实为“${frText}”`);
+    if (!formalReview) fail(`${cellName(s, r, fc!)} 的规范性审核应为“通过”“未通过”或“限期补正”，实为“${frText}”`);
     const rounds = new Set<RoundId>();
     ROUND_IDS.forEach((rid) => {
       const c = col(ROUND_NAMES[rid].zh);
@@ -432,4 +441,20 @@ function checkFormulas(
       );
     }
   }
+}
+
+function readFormalResults(s: SheetData): Map<string, FormalReview> {
+  const out = new Map<string, FormalReview>();
+  const h = findHeader(s, ['案例编号', '审核结果']);
+  if (!h) return out;
+  for (let r = h.row + 1; r <= s.values.length; r++) {
+    const id = textAt(s, r, h.columns.get('案例编号')!);
+    const text = textAt(s, r, h.columns.get('审核结果')!);
+    if (id === '' || text === '') continue;
+    const result = labelToKey(FORMAL_REVIEW_LABEL, text);
+    if (!result)
+      fail(`${cellName(s, r, h.columns.get('审核结果')!)} 的审核结果应为“通过”“未通过”或“限期补正”，实为“${text}”`);
+    out.set(id, result);
+  }
+  return out;
 }

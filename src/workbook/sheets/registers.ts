@@ -3,7 +3,11 @@ import { rangeRef, sheetRef } from '../address';
 import { Grid } from '../grid';
 import { AGGREGATE_LABEL, CALENDAR_KIND_LABEL, FORMAL_REVIEW_LABEL, GRADE_ON_LABEL, YES } from '../labels';
 import type { SheetSpec, ValidationSpec } from '../model';
-import { SHEET } from '../names';
+import { SHEET, SHEET_FORMAL_REVIEW } from '../names';
+import { columnLetter } from '../address';
+import { FORMAL_RESULT_COLUMN } from './formalReviewSheet';
+
+const FR_RESULT = columnLetter(FORMAL_RESULT_COLUMN);
 import type { SettingsCells } from './settingsCells';
 
 // The registers are Excel tables the secretariat edits: header in row 1, one record per row, no protection.
@@ -40,7 +44,14 @@ export function casesSheet(panel: Panel): SheetSpec {
     g.value(r, 3, c.applicant, 'cell');
     g.value(r, 4, c.category, 'cellCenter');
     g.value(r, 5, c.bonus.map((b) => bonusLabel.get(b) ?? b).join('；'), 'cell');
-    g.value(r, 6, FORMAL_REVIEW_LABEL[c.formalReview], 'cellCenter');
+    // The result is kept on 规范性审核 with its checklist and reasons; this column shows it.
+    g.formula(
+      r,
+      6,
+      `IFERROR(INDEX('${SHEET_FORMAL_REVIEW}'!$${FR_RESULT}:$${FR_RESULT},MATCH($A${r},'${SHEET_FORMAL_REVIEW}'!$A:$A,0)),"")`,
+      FORMAL_REVIEW_LABEL[c.formalReview],
+      'cellCenter',
+    );
     g.value(r, 7, '', 'cell');
     ROUND_IDS.forEach((rid, k) => g.value(r, 8 + k, panel.rounds[rid].cases.includes(c.id) ? YES : '', 'cellCenter'));
   });
@@ -52,19 +63,7 @@ export function casesSheet(panel: Panel): SheetSpec {
     columns: [10, 30, 28, 10, 30, 11, 20, 7, 7, 7],
     tables: [{ name: 'Cases', ref: rangeRef(1, 1, last, CASE_COLUMNS.length) }],
     freeze: { rows: 1, columns: 1 },
-    validations: [
-      {
-        ref: rangeRef(2, 6, last, 6),
-        rule: {
-          type: 'list',
-          list: [FORMAL_REVIEW_LABEL.passed, FORMAL_REVIEW_LABEL.failed],
-          allowBlank: true,
-          errorTitle: '规范性审核',
-          error: '请填写“通过”或“未通过”。',
-        },
-      },
-      { ref: rangeRef(2, 8, last, 10), rule: yesNo },
-    ],
+    validations: [{ ref: rangeRef(2, 8, last, 10), rule: yesNo }],
     print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:1' },
   };
 }

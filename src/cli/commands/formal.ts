@@ -1,0 +1,83 @@
+import type { Command } from 'commander';
+import { applySheets } from '../../hosts/xlsx/writeWorkbook';
+import { inputFingerprint } from '../../workbook/fingerprint';
+import { reviewFormal } from '../../workbook/formalReview';
+import { SHEET } from '../../workbook/names';
+import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
+import { applicationSheet } from '../../workbook/sheets/applicationSheet';
+import { appendLog } from '../../workbook/sheets/logSheet';
+import { workbookStyles } from '../../workbook/styles';
+import type { CommandContext } from '../context';
+import { currentUser, localTimestamp } from '../files';
+import { UsageError } from '../usageError';
+import { passwordProtection, readWorkbookFile, reuseProtection, usable, writeWorkbookFile } from '../xlsxFiles';
+
+export function registerFormal(program: Command, ctx: CommandContext): void {
+  program
+    .command('review')
+    .description('规范性审核（准则 9.1.3）：按“规范性审核”表的各项检查给出通过/未通过，核对限期补正的理由和期限')
+    .argument('<book>', '评价工作簿（.xlsx）')
+    .option('-o, --output <out>', '写入另一个工作簿（默认更新原工作簿）')
+    .option('--json', '输出 JSON')
+    .action(async (book: string, opts: { output?: string; json?: boolean }) => {
+      const { workbook, data } = await readWorkbookFile(book);
+      const outcome = reviewFormal(data);
+      if (outcome.updates.length > 0) {
+        for (const u of outcome.updates) workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
+        const read = usable(book, () => readEvaluationWorkbook(data));
+        const protection = passwordProtection(workbook);
+        applySheets(
+          workbook,
+          [
+            appendLog(read.log, {
+              time: localTimestamp(),
+              action: '规范性审核',
+              user: currentUser(),
+              detail: outcome.rows.map((r) => `${r.case} ${r.result || '待审'}`).join('；'),
+              inputFingerprint: inputFingerprint(read.panel),
+              resultFingerprint: '',
+            }),
+          ],
+          workbookStyles(read.panel.policy.decimals),
+        );
+        reuseProtection(workbook, [SHEET.log], protection);
+        await writeWorkbookFile(workbook, opts.output ?? book);
+      }
+      if (opts.json) {
+        ctx.io.stdout(`${JSON.stringify(outcome, null, 1)}\n`);
+      } else {
+        for (const r of outcome.rows) {
+          const why = r.failed.length
+            ? `（不符合：${r.failed.join('、')}）`
+            : r.unanswered.length
+              ? `（未答：${r.unanswered.length} 项）`
+              : '';
+          ctx.io.stdout(`${r.case}  ${r.result || '待审'}${why}\n`);
+        }
+        for (const p of outcome.problems) ctx.io.stdout(`问题：${p.cell} ${p.message}\n`);
+      }
+      ctx.setExit(outcome.problems.length > 0 ? 1 : 0);
+    });
+
+  program
+    .command('application')
+    .description('为一个案例生成附录 C《企业科技创新成果转化报告推荐申报表》工作表，已登记的信息已填好')
+    .argument('<book>', '评价工作簿（.xlsx）')
+    .requiredOption('--case <id>', '案例编号')
+    .option('-o, --output <out>', '写入另一个工作簿（默认更新原工作簿）')
+    .action(async (book: string, opts: { case: string; output?: string }) => {
+      const { workbook, data } = await readWorkbookFile(book);
+      const read = usable(book, () => readEvaluationWorkbook(data));
+      const c = read.panel.cases.find((x) => x.id === opts.case);
+      if (!c) throw new UsageError(`案例登记中没有案例 ${opts.case}。`);
+      const name = `申报表-${c.id}`.replace(/[\\/?*[\]:]/g, '_').slice(0, 31);
+      if (workbook.getWorksheet(name))
+        throw new UsageError(`工作表“${name}”已存在，未覆盖（其中可能已有填写的内容）。`);
+      const protection = passwordProtection(workbook);
+      applySheets(workbook, [applicationSheet(c, name)], workbookStyles(read.panel.policy.decimals));
+      reuseProtection(workbook, [name], protection);
+      await writeWorkbookFile(workbook, opts.output ?? book);
+      ctx.io.stderr(`已生成工作表“${name}”。\n`);
+      ctx.setExit(0);
+    });
+}
