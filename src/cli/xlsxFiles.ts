@@ -4,7 +4,13 @@ import { loadXlsx, workbookData, XlsxError } from '../hosts/xlsx/readWorkbook';
 import type { WorkbookData } from '../workbook/model';
 import { readBytes } from './readPanelFile';
 import { UsageError } from './usageError';
-import { writeAtomically } from './files';
+import { currentUser, localTimestamp, writeAtomically } from './files';
+import { applySheets } from '../hosts/xlsx/writeWorkbook';
+import { inputFingerprint } from '../workbook/fingerprint';
+import type { SheetSpec } from '../workbook/model';
+import type { ReadResult } from '../workbook/read/readEvaluationWorkbook';
+import { appendLog } from '../workbook/sheets/logSheet';
+import { workbookStyles } from '../workbook/styles';
 
 export async function readWorkbookFile(path: string): Promise<{ workbook: ExcelJS.Workbook; data: WorkbookData }> {
   const bytes = readBytes(path, '工作簿');
@@ -54,4 +60,37 @@ export function reuseProtection(
     const ws = workbook.getWorksheet(name) as unknown as Protected | undefined;
     if (ws && ws.sheetProtection) ws.sheetProtection = { ...protection };
   }
+}
+
+/**
+ * Writes sheets a command produced into the workbook, each protected with the workbook's own password where its
+ * description asks for protection.
+ */
+export function writeSheets(workbook: ExcelJS.Workbook, sheets: SheetSpec[], decimals = 2): void {
+  const protection = passwordProtection(workbook);
+  applySheets(workbook, sheets, workbookStyles(decimals));
+  reuseProtection(
+    workbook,
+    sheets.filter((s) => s.protection).map((s) => s.name),
+    protection,
+  );
+}
+
+/** Adds a row to 操作日志 for a command that changed the workbook. */
+export function logCommand(
+  workbook: ExcelJS.Workbook,
+  read: Pick<ReadResult, 'log' | 'panel'>,
+  action: string,
+  detail: string,
+): void {
+  writeSheets(workbook, [
+    appendLog(read.log, {
+      time: localTimestamp(),
+      action,
+      user: currentUser(),
+      detail,
+      inputFingerprint: inputFingerprint(read.panel),
+      resultFingerprint: '',
+    }),
+  ]);
 }

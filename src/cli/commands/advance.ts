@@ -2,15 +2,12 @@ import type { Command } from 'commander';
 import type { AdvanceRule } from '../../core/engine/advance';
 import { toDecimal } from '../../core/exact/decimal';
 import { ROUND_IDS, ROUND_NAMES, type RoundId } from '../../core/panel/types';
-import { applySheets } from '../../hosts/xlsx/writeWorkbook';
 import { advanceWorkbook, describeRule } from '../../workbook/advance';
-import { SHEET } from '../../workbook/names';
-import { workbookStyles } from '../../workbook/styles';
 import type { CommandContext } from '../context';
 import { currentUser, localTimestamp } from '../files';
 import { readRubricFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
-import { passwordProtection, readWorkbookFile, reuseProtection, usable, writeWorkbookFile } from '../xlsxFiles';
+import { readWorkbookFile, usable, writeWorkbookFile, writeSheets } from '../xlsxFiles';
 
 function ruleOf(opts: { top?: string; threshold?: string; majority?: boolean }): AdvanceRule {
   const given = [opts.top !== undefined, opts.threshold !== undefined, opts.majority === true].filter(Boolean).length;
@@ -69,9 +66,7 @@ export function registerAdvance(program: Command, ctx: CommandContext): void {
         const blocked = outcome.conflicts.length > 0 || result.undecided.length > 0;
         if (!opts.dryRun && !blocked) {
           for (const u of outcome.updates) workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
-          const protection = passwordProtection(workbook);
-          applySheets(workbook, [outcome.log], workbookStyles(2));
-          reuseProtection(workbook, [SHEET.log], protection);
+          writeSheets(workbook, [outcome.log]);
           await writeWorkbookFile(workbook, opts.output ?? book);
         }
         if (opts.json) {

@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
-import { applySheets } from '../../hosts/xlsx/writeWorkbook';
 import { computeWorkbook } from '../../workbook/compute';
-import { workbookStyles } from '../../workbook/styles';
 import { parseLang, type CommandContext } from '../context';
 import { currentUser, localTimestamp } from '../files';
 import { printResult } from '../printResult';
 import { readRubricFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
-import { passwordProtection, readWorkbookFile, reuseProtection, usable, writeWorkbookFile } from '../xlsxFiles';
+import { readWorkbookFile, usable, writeWorkbookFile, writeSheets } from '../xlsxFiles';
 
 export function registerCompute(program: Command, ctx: CommandContext): void {
   program
@@ -33,13 +31,7 @@ export function registerCompute(program: Command, ctx: CommandContext): void {
           computeWorkbook(data, { now: localTimestamp(), user: currentUser(), lang, rubric }),
         );
         if (!opts.dryRun) {
-          const protection = passwordProtection(workbook);
-          applySheets(workbook, result.sheets, workbookStyles(result.panel.policy.decimals));
-          reuseProtection(
-            workbook,
-            result.sheets.filter((s) => s.protection).map((s) => s.name),
-            protection,
-          );
+          writeSheets(workbook, result.sheets, result.panel.policy.decimals);
           await writeWorkbookFile(workbook, opts.output ?? book);
         }
         printResult(ctx, result.panel, result.json, opts.json === true);

@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
 import { DrawError, drawExperts } from '../../core/draw/drawExperts';
 import { ROUND_IDS, ROUND_NAMES, type RoundId } from '../../core/panel/types';
-import { applySheets } from '../../hosts/xlsx/writeWorkbook';
 import { fingerprintOf } from '../../workbook/fingerprint';
-import { SHEET } from '../../workbook/names';
 import { drawIntoWorkbook, roundSheets } from '../../workbook/rounds';
-import { workbookStyles } from '../../workbook/styles';
 import { currentUser, localTimestamp } from '../files';
-import { passwordProtection, readWorkbookFile, reuseProtection, usable, writeWorkbookFile } from '../xlsxFiles';
+import { readWorkbookFile, usable, writeWorkbookFile, writeSheets } from '../xlsxFiles';
 import type { CommandContext } from '../context';
 import { readPanelFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
@@ -56,9 +53,7 @@ export function registerDraw(program: Command, ctx: CommandContext): void {
               drawIntoWorkbook(data, { ...options, now: localTimestamp(), user: currentUser() }),
             );
             for (const u of applied.updates) workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
-            const protection = passwordProtection(workbook);
-            applySheets(workbook, [applied.log], workbookStyles(2));
-            reuseProtection(workbook, [SHEET.log], protection);
+            writeSheets(workbook, [applied.log]);
             await writeWorkbookFile(workbook, panelPath);
             result = applied.draw;
             poolFingerprint = applied.poolFingerprint;
@@ -100,9 +95,7 @@ export function registerRoundSheets(program: Command, ctx: CommandContext): void
       if (!round) throw new UsageError(`不认识的轮次“${opts.round}”，可用 initial、review、final。`);
       const { workbook, data } = await readWorkbookFile(book);
       const made = usable(book, () => roundSheets(data, round, { now: localTimestamp(), user: currentUser() }));
-      const protection = passwordProtection(workbook);
-      applySheets(workbook, [...made.sheets, made.log], workbookStyles(2));
-      reuseProtection(workbook, [...made.sheets.map((s) => s.name), SHEET.log], protection);
+      writeSheets(workbook, [...made.sheets, made.log]);
       await writeWorkbookFile(workbook, opts.output ?? book);
       ctx.io.stdout(
         `已生成 ${made.sheets.map((s) => s.name).join('、') || '（无）'}${made.kept.length ? `；保留已有评分的 ${made.kept.join('、')}` : ''}。\n`,

@@ -1,16 +1,23 @@
 import type { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import { ROUND_IDS, ROUND_NAMES, type RoundId } from '../../core/panel/types';
-import { applySheets, specToWorkbook } from '../../hosts/xlsx/writeWorkbook';
+import { specToWorkbook } from '../../hosts/xlsx/writeWorkbook';
 import { collectReturned } from '../../workbook/collect';
 import { exportExpertSpec, formSheetSpec } from '../../workbook/exportExpert';
-import { workbookStyles } from '../../workbook/styles';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
 import { type CommandContext } from '../context';
 import { refuseOverwrite } from '../files';
 import { readRubricFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
-import { passwordProtection, readWorkbookFile, reuseProtection, usable, writeWorkbookFile } from '../xlsxFiles';
+import {
+  logCommand,
+  passwordProtection,
+  readWorkbookFile,
+  reuseProtection,
+  usable,
+  writeSheets,
+  writeWorkbookFile,
+} from '../xlsxFiles';
 
 function roundOf(text: string): RoundId {
   const r = ROUND_IDS.find((id) => id === text || ROUND_NAMES[id].zh === text);
@@ -70,9 +77,8 @@ export function registerExpertFiles(program: Command, ctx: CommandContext): void
         const master = await readWorkbookFile(book);
         const read = usable(book, () => readEvaluationWorkbook(master.data, { rubric }));
         const spec = usable(book, () => formSheetSpec(read.panel, round, opts.expert, opts.case));
-        const protection = passwordProtection(master.workbook);
-        applySheets(master.workbook, [spec], workbookStyles(read.panel.policy.decimals));
-        reuseProtection(master.workbook, [spec.name], protection);
+        writeSheets(master.workbook, [spec], read.panel.policy.decimals);
+        logCommand(master.workbook, read, '生成评分表', `${opts.round} ${opts.expert} ${opts.case}：${spec.name}`);
         await writeWorkbookFile(master.workbook, opts.output ?? book);
         ctx.io.stderr(`已生成工作表“${spec.name}”。\n`);
         ctx.setExit(0);
@@ -102,7 +108,15 @@ export function registerExpertFiles(program: Command, ctx: CommandContext): void
         data = applyUpdates(data, result.updates);
       }
       const filled = report.reduce((a, r) => a + r.result.updates.length, 0);
-      if (filled > 0) await writeWorkbookFile(master.workbook as ExcelJS.Workbook, opts.output ?? book);
+      if (filled > 0) {
+        logCommand(
+          master.workbook,
+          read,
+          '收回专家评分',
+          `${returned.length} 个文件，填入 ${filled} 格，冲突 ${report.reduce((a, r) => a + r.result.conflicts.length, 0)} 处`,
+        );
+        await writeWorkbookFile(master.workbook as ExcelJS.Workbook, opts.output ?? book);
+      }
       const conflicts = report.flatMap((r) => r.result.conflicts);
       const refused = report.flatMap((r) => r.result.refused.map((m) => `${r.file}：${m}`));
       if (opts.json) {

@@ -1,16 +1,10 @@
 import type { Command } from 'commander';
-import { applySheets } from '../../hosts/xlsx/writeWorkbook';
-import { inputFingerprint } from '../../workbook/fingerprint';
 import { reviewFormal } from '../../workbook/formalReview';
-import { SHEET } from '../../workbook/names';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
 import { applicationSheet } from '../../workbook/sheets/applicationSheet';
-import { appendLog } from '../../workbook/sheets/logSheet';
-import { workbookStyles } from '../../workbook/styles';
 import type { CommandContext } from '../context';
-import { currentUser, localTimestamp } from '../files';
 import { UsageError } from '../usageError';
-import { passwordProtection, readWorkbookFile, reuseProtection, usable, writeWorkbookFile } from '../xlsxFiles';
+import { logCommand, readWorkbookFile, usable, writeSheets, writeWorkbookFile } from '../xlsxFiles';
 
 export function registerFormal(program: Command, ctx: CommandContext): void {
   program
@@ -25,22 +19,7 @@ export function registerFormal(program: Command, ctx: CommandContext): void {
       if (outcome.updates.length > 0) {
         for (const u of outcome.updates) workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
         const read = usable(book, () => readEvaluationWorkbook(data));
-        const protection = passwordProtection(workbook);
-        applySheets(
-          workbook,
-          [
-            appendLog(read.log, {
-              time: localTimestamp(),
-              action: '规范性审核',
-              user: currentUser(),
-              detail: outcome.rows.map((r) => `${r.case} ${r.result || '待审'}`).join('；'),
-              inputFingerprint: inputFingerprint(read.panel),
-              resultFingerprint: '',
-            }),
-          ],
-          workbookStyles(read.panel.policy.decimals),
-        );
-        reuseProtection(workbook, [SHEET.log], protection);
+        logCommand(workbook, read, '规范性审核', outcome.rows.map((r) => `${r.case} ${r.result || '待审'}`).join('；'));
         await writeWorkbookFile(workbook, opts.output ?? book);
       }
       if (opts.json) {
@@ -73,9 +52,8 @@ export function registerFormal(program: Command, ctx: CommandContext): void {
       const name = `申报表-${c.id}`.replace(/[\\/?*[\]:]/g, '_').slice(0, 31);
       if (workbook.getWorksheet(name))
         throw new UsageError(`工作表“${name}”已存在，未覆盖（其中可能已有填写的内容）。`);
-      const protection = passwordProtection(workbook);
-      applySheets(workbook, [applicationSheet(c, name)], workbookStyles(read.panel.policy.decimals));
-      reuseProtection(workbook, [name], protection);
+      writeSheets(workbook, [applicationSheet(c, name)], read.panel.policy.decimals);
+      logCommand(workbook, read, '生成申报表', `${c.id}：${name}`);
       await writeWorkbookFile(workbook, opts.output ?? book);
       ctx.io.stderr(`已生成工作表“${name}”。\n`);
       ctx.setExit(0);

@@ -1,16 +1,12 @@
 import type { Command } from 'commander';
-import { applySheets } from '../../hosts/xlsx/writeWorkbook';
-import { SHEET } from '../../workbook/names';
 import { objectionFindings } from '../../workbook/objections';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
 import { publicationState, releaseWorkbook } from '../../workbook/release';
-import { appendLog } from '../../workbook/sheets/logSheet';
-import { workbookStyles } from '../../workbook/styles';
 import type { CommandContext } from '../context';
 import { currentUser, localTimestamp } from '../files';
 import { readRubricFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
-import { passwordProtection, readWorkbookFile, reuseProtection, usable, writeWorkbookFile } from '../xlsxFiles';
+import { readWorkbookFile, usable, writeWorkbookFile, writeSheets, logCommand } from '../xlsxFiles';
 
 function now(date: string | undefined): string {
   if (date === undefined) return localTimestamp();
@@ -35,23 +31,12 @@ export function registerPublication(program: Command, ctx: CommandContext): void
       const { review } = state;
       if (review.updates.length > 0) {
         for (const u of review.updates) workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
-        const log = readEvaluationWorkbook(data, { rubric }).log;
-        const protection = passwordProtection(workbook);
-        applySheets(
+        logCommand(
           workbook,
-          [
-            appendLog(log, {
-              time: localTimestamp(),
-              action: '审查异议',
-              user: currentUser(),
-              detail: `登记 ${review.records.length} 条，填写受理意见 ${review.updates.length} 格，未处理完 ${review.open.length} 条`,
-              inputFingerprint: state.compute.log.inputFingerprint,
-              resultFingerprint: '',
-            }),
-          ],
-          workbookStyles(state.compute.panel.policy.decimals),
+          readEvaluationWorkbook(data, { rubric }),
+          '审查异议',
+          `登记 ${review.records.length} 条，填写受理意见 ${review.updates.length} 格，未处理完 ${review.open.length} 条`,
         );
-        reuseProtection(workbook, [SHEET.log], protection);
         await writeWorkbookFile(workbook, opts.output ?? book);
       }
       if (opts.json) {
@@ -87,13 +72,7 @@ export function registerPublication(program: Command, ctx: CommandContext): void
         ctx.setExit(1);
         return;
       }
-      const protection = passwordProtection(workbook);
-      applySheets(workbook, result.sheets, workbookStyles(result.state.compute.panel.policy.decimals));
-      reuseProtection(
-        workbook,
-        result.sheets.map((s) => s.name),
-        protection,
-      );
+      writeSheets(workbook, result.sheets, result.state.compute.panel.policy.decimals);
       await writeWorkbookFile(workbook, opts.output ?? book);
       const release = result.sheets[0];
       const rows = release.rows.slice(3).map((r) => r.map((c) => c?.value ?? ''));
