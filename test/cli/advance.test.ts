@@ -1,15 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
+import { ceeas } from '../helpers/cli';
 import { makePanel } from '../helpers/panels';
-
-async function ceeas(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 /** Four cases scored in the initial round only (totals 90, 80, 80, 70); later rounds not decided yet. */
 async function initialOnly(change?: (raw: ReturnType<typeof makePanel>) => void): Promise<string> {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { run } from '../../src/cli/main';
+import { ceeas } from '../helpers/cli';
 import { APPENDIX_B } from '../../src/core';
 import { a1 } from '../../src/workbook/address';
 import { expertSheetName, SHEET } from '../../src/workbook/names';
@@ -11,13 +11,6 @@ import { AUDIT, SUMMARY } from '../../src/workbook/sheets/resultLayout';
 
 const small = join(__dirname, '../../../shared/examples/panel-small.json');
 const L = expertLayout(APPENDIX_B);
-
-async function ceeas(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 let pristine: Buffer;
 

@@ -1,14 +1,7 @@
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
+import { ceeas } from '../helpers/cli';
 
 const sample = join(__dirname, '../../samples/panel-sample.json');
-
-async function ceeas(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('ceeas draw', () => {
   it('prints the contract JSON, the same for the same seed', async () => {

@@ -2,18 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { run } from '../../src/cli/main';
+import { ceeas } from '../helpers/cli';
 import { SHEET_FORMAL_REVIEW } from '../../src/workbook/names';
 import { FORMAL_CHECKS, FORMAL_REVIEW_COLUMNS } from '../../src/workbook/sheets/formalReviewSheet';
 
 const sample = join(__dirname, '../../samples/panel-sample.json');
-
-async function ceeas(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 const col = (name: string): number => FORMAL_REVIEW_COLUMNS.indexOf(name) + 1;
 

@@ -2,18 +2,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { run } from '../../src/cli/main';
+import { ceeas } from '../helpers/cli';
 import { SHEET, SHEET_RELEASE } from '../../src/workbook/names';
 import { OBJECTION_COLUMNS } from '../../src/workbook/sheets/objectionsSheet';
 
 const sample = join(__dirname, '../../samples/panel-sample.json');
-
-async function ceeas(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 type Row = Partial<Record<(typeof OBJECTION_COLUMNS)[number], string>>;
 

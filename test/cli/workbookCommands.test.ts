@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { run } from '../../src/cli/main';
+import { ceeas } from '../helpers/cli';
 import { loadXlsx, workbookData } from '../../src/hosts/xlsx/readWorkbook';
 import { expertSheetName, SHEET } from '../../src/workbook/names';
 import { expertLayout } from '../../src/workbook/sheets/expertLayout';
@@ -13,13 +13,6 @@ const expected = JSON.parse(
   readFileSync(join(__dirname, '../../../shared/examples/panel-small.expected.json'), 'utf8'),
 );
 const L = expertLayout(APPENDIX_B);
-
-async function ceeas(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'ceeas-cli-'));

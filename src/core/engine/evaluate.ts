@@ -3,9 +3,10 @@ import { Ratio } from '../exact/ratio';
 import { bandSummary, orderedItems } from '../rubric/lookup';
 import type { RubricItem } from '../rubric/types';
 import { ROUND_IDS, ROUND_NAMES, type Panel, type RoundId, type ScoreEntry } from '../panel/types';
-import { SEVERITY, type Finding, type FindingCode, type Lang } from './findings';
+import type { Finding, FindingCode, Lang } from './findings';
 import { gradeOf, type Grade } from './grade';
-import { message, type MessageContext } from './messages';
+import { makeFinding } from './makeFinding';
+import type { MessageContext } from './messages';
 import { isOutlier, roundMean, span, standardDeviation } from './stats';
 
 export type CaseStatus = 'excluded' | 'invalid' | 'incomplete' | 'not-advanced' | 'graded';
@@ -114,46 +115,28 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
   const scored: ScoredEntry[] = [];
   const seen = new Set<string>();
 
+  /** Findings are kept with a sort key (case, round, expert, item, entry) so the output order is stable. */
+  const push = (finding: Finding, entryIndex: number): void => {
+    const ci = finding.case !== null && caseIndex.has(finding.case) ? caseIndex.get(finding.case)! : panel.cases.length;
+    const ri = finding.round ? roundIndex.get(finding.round)! : -1;
+    const ei = finding.expert === null ? -1 : (expertIndex.get(finding.expert) ?? panel.experts.length);
+    const ii =
+      finding.item === undefined
+        ? -1
+        : (itemIndex.get(finding.item) ?? (rubric.groups.some((g) => g.id === finding.item) ? -1 : items.length));
+    out.push({ finding, key: [ci, ri, ei, ii, entryIndex] });
+    if (finding.severity === 'error' && finding.case !== null && caseIndex.has(finding.case)) {
+      errorCases.add(finding.case);
+      if (finding.round) troubled.add(`${finding.round}|${finding.case}`);
+    }
+  };
   const add = (
     code: FindingCode,
     ctx: MessageContext,
     extra: { item?: string; cell?: string; entryIndex?: number },
-  ): void => {
-    const finding: Finding = {
-      severity: SEVERITY[code],
-      code,
-      round: ctx.round,
-      expert: ctx.expert,
-      case: ctx.case,
-      ...(extra.item !== undefined ? { item: extra.item } : {}),
-      ...(extra.cell !== undefined ? { cell: extra.cell } : {}),
-      message: message(code, ctx, lang),
-    };
-    const ci = ctx.case !== null && caseIndex.has(ctx.case) ? caseIndex.get(ctx.case)! : panel.cases.length;
-    const ri = ctx.round ? roundIndex.get(ctx.round)! : -1;
-    const ei = ctx.expert === null ? -1 : (expertIndex.get(ctx.expert) ?? panel.experts.length);
-    const ii =
-      extra.item === undefined
-        ? -1
-        : (itemIndex.get(extra.item) ?? (rubric.groups.findIndex((g) => g.id === extra.item) >= 0 ? -1 : items.length));
-    out.push({ finding, key: [ci, ri, ei, ii, extra.entryIndex ?? -1] });
-    if (finding.severity === 'error' && ctx.case !== null && caseIndex.has(ctx.case)) {
-      errorCases.add(ctx.case);
-      if (ctx.round) troubled.add(`${ctx.round}|${ctx.case}`);
-    }
-  };
+  ): void => push(makeFinding(code, ctx, extra, lang), extra.entryIndex ?? -1);
 
-  for (const f of options.extra ?? []) {
-    const ci = f.case !== null && caseIndex.has(f.case) ? caseIndex.get(f.case)! : panel.cases.length;
-    const ri = f.round ? roundIndex.get(f.round)! : -1;
-    const ei = f.expert === null ? -1 : (expertIndex.get(f.expert) ?? panel.experts.length);
-    const ii = f.item === undefined ? -1 : (itemIndex.get(f.item) ?? items.length);
-    out.push({ finding: f, key: [ci, ri, ei, ii, -1] });
-    if (f.severity === 'error' && f.case !== null && caseIndex.has(f.case)) {
-      errorCases.add(f.case);
-      if (f.round) troubled.add(`${f.round}|${f.case}`);
-    }
-  }
+  for (const f of options.extra ?? []) push(f, -1);
 
   panel.scores.forEach((entry: ScoreEntry, entryIndex) => {
     const ctx: MessageContext = { round: entry.round, expert: entry.expert, case: entry.case };

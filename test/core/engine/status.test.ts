@@ -1,3 +1,4 @@
+import { evaluate, parsePanel } from '../../../src/core';
 import { makePanel, type RawPanel } from '../../helpers/panels';
 import { referenceScores } from '../../helpers/reference';
 import { caseOf, dropEntries, entryOf, itemsOf, scoreRaw } from '../../helpers/scoring';
@@ -137,5 +138,17 @@ describe('case status precedence: excluded, invalid, incomplete, not-advanced, g
     const { json } = scoreRaw(raw);
     expect(json.findings.map((f) => [f.severity, f.code])).toEqual([['warning', 'outlier']]);
     expect(json.cases[0]).toMatchObject({ status: 'graded', score: referenceScores(raw)[0].score });
+  });
+});
+
+describe('formal review pending a correction (限期补正)', () => {
+  it('keeps the case out of the rounds by default and excluded, like a failed review', () => {
+    const raw = base();
+    raw.cases[1].formalReview = 'pending';
+    raw.scores = raw.scores.filter((s) => s.case !== 'C002');
+    const panel = parsePanel(raw);
+    expect(panel.rounds.initial.cases).toEqual(['C001']);
+    const c2 = evaluate(panel).cases.find((c) => c.id === 'C002')!;
+    expect([c2.status, c2.score, c2.grade]).toEqual(['excluded', null, null]);
   });
 });

@@ -119,8 +119,8 @@ describe('parsePanel refuses, naming the field', () => {
     expect(m).toContain('provincial-award');
   });
 
-  it('a formal review other than passed / failed', () => {
-    expect(refusal(changed((r) => (r.cases[1].formalReview = 'pending'))).message).toMatch(/C002.*formalReview/);
+  it('a formal review other than passed / failed / pending', () => {
+    expect(refusal(changed((r) => (r.cases[1].formalReview = 'maybe'))).message).toMatch(/C002.*formalReview/);
   });
 
   it('score entries without expert or case, with a non-boolean recusal, or with items that are not an object', () => {
