@@ -4,7 +4,7 @@ import type { BonusClause, Rubric, RubricItem } from '../../core/rubric/types';
 import { BAND_LABEL } from '../../core/rubric/types';
 import { rangeRef } from '../address';
 import { Grid } from '../grid';
-import type { SheetSpec } from '../model';
+import type { CellSpec, SheetSpec } from '../model';
 import { SHEET } from '../names';
 
 export const RUBRIC_COLUMNS = [
@@ -44,16 +44,20 @@ function linesFor(text: string, width: number): number {
   }, 0);
 }
 
-/** 评分标准: table B.1 of Appendix B as the standard prints it, with the signature and total lines. */
-export function rubricSheet(rubric: Rubric): SheetSpec {
-  const g = new Grid();
+/**
+ * The item rows of table B.1 from `start`: groups with their weights merged over their items, then each item's
+ * weight, bands and notes, evidence methods and the 得分 cell that `score` describes. Returns the next free row.
+ */
+export function tableB1Rows(
+  g: Grid,
+  rubric: Rubric,
+  start: number,
+  merges: string[],
+  rowHeights: Record<number, number>,
+  score: (item: RubricItem) => CellSpec,
+): number {
   const items = orderedItems(rubric);
-  g.value(1, 1, '附录 B　企业科技创新成果转化评分表', 'title');
-  g.value(2, 1, `表 B.1　${rubric.title.zh}（申报成果按本表给定规则进行量化打分）`, 'subtitle');
-  RUBRIC_COLUMNS.forEach((h, i) => g.value(3, i + 1, h, 'header'));
-  const merges = [rangeRef(1, 1, 1, 7), rangeRef(2, 1, 2, 7)];
-  const rowHeights: Record<number, number> = { 1: 30, 2: 22, 3: 30 };
-  let r = 4;
+  let r = start;
   for (const group of rubric.groups) {
     const first = r;
     const groupNotes = rubric.bonuses.filter((b) => b.targetKind === 'group' && b.target === group.id);
@@ -70,12 +74,24 @@ export function rubricSheet(rubric: Rubric): SheetSpec {
       g.value(r, 4, percent(item.max, rubric.total), 'wrapCenter');
       g.value(r, 5, text, 'wrap');
       g.value(r, 6, item.evidence, 'wrap');
-      g.blank(r, 7, 'cellCenter');
+      g.set(r, 7, score(item));
       rowHeights[r] = ruleRowHeight(text);
       r++;
     });
     if (r - 1 > first) merges.push(rangeRef(first, 1, r - 1, 1), rangeRef(first, 2, r - 1, 2));
   }
+  return r;
+}
+
+/** 评分标准: table B.1 of Appendix B as the standard prints it, with the signature and total lines. */
+export function rubricSheet(rubric: Rubric): SheetSpec {
+  const g = new Grid();
+  g.value(1, 1, '附录 B　企业科技创新成果转化评分表', 'title');
+  g.value(2, 1, `表 B.1　${rubric.title.zh}（申报成果按本表给定规则进行量化打分）`, 'subtitle');
+  RUBRIC_COLUMNS.forEach((h, i) => g.value(3, i + 1, h, 'header'));
+  const merges = [rangeRef(1, 1, 1, 7), rangeRef(2, 1, 2, 7)];
+  const rowHeights: Record<number, number> = { 1: 30, 2: 22, 3: 30 };
+  const r = tableB1Rows(g, rubric, 4, merges, rowHeights, () => ({ style: 'cellCenter' }));
   g.value(r, 1, '评委签字', 'wrapCenter');
   for (let c = 2; c <= 7; c++) g.blank(r, c, 'cellCenter');
   g.value(r, 5, '总分', 'wrapCenter');

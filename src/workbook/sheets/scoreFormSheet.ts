@@ -1,10 +1,9 @@
 import { Decimal, toDecimal } from '../../core/exact/decimal';
-import { orderedItems } from '../../core/rubric/lookup';
 import type { Rubric } from '../../core/rubric/types';
 import { a1, rangeRef } from '../address';
 import { Grid } from '../grid';
 import type { SheetSpec } from '../model';
-import { percent, RUBRIC_COLUMNS, ruleRowHeight, ruleText } from './rubricSheet';
+import { RUBRIC_COLUMNS, tableB1Rows } from './rubricSheet';
 
 export interface ScoreFormInput {
   name: string;
@@ -20,7 +19,6 @@ export interface ScoreFormInput {
 /** Table B.1 for one case, filled from one expert's row, to print and sign. */
 export function scoreFormSheet(rubric: Rubric, input: ScoreFormInput): SheetSpec {
   const g = new Grid();
-  const items = orderedItems(rubric);
   g.value(1, 1, `${input.title || '科技创新成果转化评价'}　企业科技创新成果转化评分表`, 'title');
   g.value(
     2,
@@ -31,35 +29,15 @@ export function scoreFormSheet(rubric: Rubric, input: ScoreFormInput): SheetSpec
   RUBRIC_COLUMNS.forEach((h, i) => g.value(3, i + 1, h, 'header'));
   const merges = [rangeRef(1, 1, 1, 7), rangeRef(2, 1, 2, 7)];
   const rowHeights: Record<number, number> = { 1: 30, 2: 22, 3: 30 };
-  let r = 4;
   const scoreCells: string[] = [];
   let total = new Decimal(0);
-  for (const group of rubric.groups) {
-    const first = r;
-    const groupNotes = rubric.bonuses.filter((b) => b.targetKind === 'group' && b.target === group.id);
-    group.items.forEach((id, k) => {
-      const item = items.find((it) => it.id === id)!;
-      const notes = [
-        ...(k === 0 ? groupNotes : []),
-        ...rubric.bonuses.filter((b) => b.targetKind === 'item' && b.target === id),
-      ];
-      g.value(r, 1, k === 0 ? `${group.name.zh}` : null, 'wrapCenter');
-      g.value(r, 2, k === 0 ? percent(group.max, rubric.total) : null, 'wrapCenter');
-      g.value(r, 3, item.name.zh, 'wrapCenter');
-      g.value(r, 4, percent(item.max, rubric.total), 'wrapCenter');
-      const text = ruleText(item, notes);
-      g.value(r, 5, text, 'wrap');
-      g.value(r, 6, item.evidence, 'wrap');
-      const raw = input.scores[id];
-      const d = toDecimal(raw);
-      if (typeof raw === 'number' && d) total = total.plus(d);
-      g.value(r, 7, raw === undefined ? null : (raw as string | number | boolean | null), 'cellCenter');
-      scoreCells.push(a1(r, 7));
-      rowHeights[r] = ruleRowHeight(text);
-      r++;
-    });
-    if (r - 1 > first) merges.push(rangeRef(first, 1, r - 1, 1), rangeRef(first, 2, r - 1, 2));
-  }
+  const r = tableB1Rows(g, rubric, 4, merges, rowHeights, (item) => {
+    const raw = input.scores[item.id];
+    const d = toDecimal(raw);
+    if (typeof raw === 'number' && d) total = total.plus(d);
+    scoreCells.push(a1(4 + scoreCells.length, 7));
+    return { value: raw === undefined ? null : (raw as string | number | boolean | null), style: 'cellCenter' };
+  });
   g.value(r, 1, '评委签字', 'wrapCenter');
   for (let c = 2; c <= 7; c++) g.blank(r, c, 'cellCenter');
   g.value(r, 5, '总分', 'wrapCenter');
