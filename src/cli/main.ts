@@ -6,6 +6,7 @@ import { registerCompute } from './commands/compute';
 import { registerDraw, registerRoundSheets } from './commands/draw';
 import { registerExpertFiles } from './commands/expertFiles';
 import { registerFormal } from './commands/formal';
+import { registerImport } from './commands/importCsv';
 import { registerPublication } from './commands/publication';
 import { registerScore } from './commands/score';
 import type { CommandContext, Io } from './context';
@@ -34,6 +35,7 @@ function buildProgram(ctx: CommandContext): Command {
   registerPublication(program, ctx);
   registerAdvance(program, ctx);
   registerFormal(program, ctx);
+  registerImport(program, ctx);
   for (const sub of program.commands)
     sub.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: () => undefined });
   return program;

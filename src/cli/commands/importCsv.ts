@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { importRegisterCsv, type RegisterKind } from '../../workbook/import/registerCsv';
+import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
+import type { CommandContext } from '../context';
+import { readBytes } from '../readPanelFile';
+import { UsageError } from '../usageError';
+import { logCommand, readWorkbookFile, usable, writeWorkbookFile } from '../xlsxFiles';
+
+export function registerImport(program: Command, ctx: CommandContext): void {
+  program
+    .command('import')
+    .description('从 CSV 文件（UTF-8 或 Excel 中文版另存的 GBK）追加案例或专家到登记表，不覆盖已有内容')
+    .argument('<book>', '评价工作簿（.xlsx）')
+    .option('--cases <file>', '案例 CSV（表头含 案例编号、案例名称、申报单位）')
+    .option('--experts <file>', '专家 CSV（表头含 专家编号、姓名、工作单位）')
+    .option('-o, --output <out>', '写入另一个工作簿（默认更新原工作簿）')
+    .action(async (book: string, opts: { cases?: string; experts?: string; output?: string }) => {
+      if (Boolean(opts.cases) === Boolean(opts.experts))
+        throw new UsageError('请指定 --cases 或 --experts 中的一个 CSV 文件。');
+      const kind: RegisterKind = opts.cases ? 'cases' : 'experts';
+      const file = (opts.cases ?? opts.experts)!;
+      const bytes = readBytes(file, 'CSV 文件');
+      const { workbook, data } = await readWorkbookFile(book);
+      const read = usable(book, () => readEvaluationWorkbook(data));
+      const result = importRegisterCsv(data, kind, bytes, file);
+      if (result.problems.length > 0) {
+        for (const p of result.problems) ctx.io.stderr(`${p}\n`);
+        ctx.io.stderr('未导入任何记录。\n');
+        ctx.setExit(1);
+        return;
+      }
+      for (const u of result.updates) workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
+      logCommand(
+        workbook,
+        read,
+        kind === 'cases' ? '导入案例' : '导入专家',
+        `${file}（${result.encoding}）：${result.added.join('、')}`,
+      );
+      await writeWorkbookFile(workbook, opts.output ?? book);
+      ctx.io.stdout(`已从 ${file}（${result.encoding}）导入 ${result.added.length} 条：${result.added.join('、')}\n`);
+      ctx.setExit(0);
+    });
+}
