@@ -94,17 +94,37 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
   const stepText = policy.scoreStep.toString();
   // Panels repeat the same few scores thousands of times: each distinct (item, number) is judged and converted to a
   // Decimal once, which keeps the engine exact and fast.
-  const judgements = new Map<string, { problem: FindingCode | null; value: Decimal | null }>();
+  const judgements = new Map<string, Map<number, { problem: FindingCode | null; value: Decimal | null }>>();
   const judge = (item: RubricItem, raw: unknown): { problem: FindingCode | null; value: Decimal | null } => {
     if (typeof raw !== 'number') return { problem: checkItem(raw, item, policy.scoreStep), value: null };
-    const key = `${item.id}|${raw}`;
-    let j = judgements.get(key);
+    let byValue = judgements.get(item.id);
+    if (!byValue) judgements.set(item.id, (byValue = new Map()));
+    let j = byValue.get(raw);
     if (!j) {
       const problem = checkItem(raw, item, policy.scoreStep);
       j = { problem, value: problem ? null : toDecimal(raw) };
-      judgements.set(key, j);
+      byValue.set(raw, j);
     }
     return j;
+  };
+
+  // A group has three or four items with a few possible scores each, so its subtotals repeat across a panel: each
+  // distinct combination is added up (in Decimal) once.
+  const groupSums = new Map<string, Decimal>();
+  const groupSum = (
+    group: string,
+    ids: string[],
+    values: Record<string, Decimal>,
+    raw: Record<string, unknown>,
+  ): Decimal => {
+    let key = group;
+    for (const id of ids) key += `|${raw[id] as number}`;
+    let sum = groupSums.get(key);
+    if (!sum) {
+      sum = ids.slice(1).reduce((a, id) => a.plus(values[id]), values[ids[0]]);
+      groupSums.set(key, sum);
+    }
+    return sum;
   };
 
   const out: Sortable[] = [];
@@ -210,16 +230,16 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
     if (!ok) return;
 
     const groups: Record<string, Decimal> = {};
-    let total = new Decimal(0);
+    let total: Decimal | null = null;
     for (const g of rubric.groups) {
-      groups[g.id] = g.items.reduce((a, id) => a.plus(values[id]), new Decimal(0));
-      total = total.plus(groups[g.id]);
+      groups[g.id] = groupSum(g.id, g.items, values, entry.items);
+      total = total === null ? groups[g.id] : total.plus(groups[g.id]);
     }
     const se: ScoredEntry = {
       round: entry.round,
       expert: entry.expert,
       case: entry.case,
-      total,
+      total: total ?? new Decimal(0),
       groups,
       items: values,
     };
@@ -280,12 +300,10 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
       }
       if (experts.length === 0 || missing.length > 0) incomplete = true;
       const totals = entries.map((e) => e.total);
+      const sum = totals.reduce((a, t) => a.plus(t), new Decimal(0));
       for (const e of entries) {
-        if (isOutlier(e.total, totals, policy.outlierPoints)) {
-          const others = Ratio.fraction(
-            totals.reduce((a, t) => a.plus(t), new Decimal(0)).minus(e.total),
-            totals.length - 1,
-          );
+        if (isOutlier(e.total, sum, totals.length, policy.outlierPoints)) {
+          const others = Ratio.fraction(sum.minus(e.total), totals.length - 1);
           add(
             'outlier',
             {
