@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parsePanel } from '../../../src/core';
+import { applySheets, POINTS_PER_CHARACTER } from '../../../src/hosts/office/applySheets';
+import { readSheets } from '../../../src/hosts/office/readSheets';
+import { loadXlsx, sheetData } from '../../../src/hosts/xlsx/readWorkbook';
+import { specToBuffer } from '../../../src/hosts/xlsx/writeWorkbook';
+import { a1, cellsOf } from '../../../src/workbook/address';
+import { buildWorkbook } from '../../../src/workbook/build';
+import type { WorkbookSpec } from '../../../src/workbook/model';
+import { fakeExcel, type FakeSheet } from '../../fakes/fakeExcel';
+import { makePanel } from '../../helpers/panels';
+
+const small = parsePanel(
+  JSON.parse(readFileSync(join(__dirname, '../../../../shared/examples/panel-small.json'), 'utf8')),
+);
+const options = { now: '2026-11-24 09:00:00', user: 't', password: 'pw-123456' };
+
+/** What a sheet holds, in one shape for both hosts. */
+interface Held {
+  formulas: Record<string, string>;
+  constants: Record<string, unknown>;
+  unlocked: string[];
+  merges: string[];
+  validated: string[];
+  protected: boolean;
+  widths: number[];
+}
+
+function fromFake(s: FakeSheet): Held {
+  const formulas: Record<string, string> = {};
+  const constants: Record<string, unknown> = {};
+  const unlocked: string[] = [];
+  for (const [k, c] of s.cells) {
+    if (c.formula !== null) formulas[k] = c.formula;
+    else if (c.value !== '' && c.value !== null) constants[k] = c.value;
+    if (!c.locked) unlocked.push(k);
+  }
+  const widths: number[] = [];
+  for (const [col, w] of s.columnWidths) widths[col - 1] = w / POINTS_PER_CHARACTER;
+  return {
+    formulas,
+    constants,
+    unlocked: unlocked.sort(),
+    merges: [...s.merges].sort(),
+    validated: [...s.validations.keys()].sort(),
+    protected: s.protectedWith !== null,
+    widths,
+  };
+}
+
+function fromExcelJs(ws: ExcelJS.Worksheet): Held {
+  const data = sheetData(ws);
+  const formulas: Record<string, string> = {};
+  const constants: Record<string, unknown> = {};
+  const unlocked: string[] = [];
+  data.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const f = data.formulas[r][c];
+      if (f !== null) formulas[a1(r + 1, c + 1)] = f;
+      else if (v !== null && v !== '') constants[a1(r + 1, c + 1)] = v;
+    }),
+  );
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      if (cell.protection?.locked === false) unlocked.push(cell.address);
+    }),
+  );
+  const model = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+  const validated = Object.keys(model)
+    .filter((k) => model[k])
+    .flatMap((ref) => cellsOf(ref).map(({ row, column }) => a1(row, column)));
+  const merges = Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).map((k) => {
+    const m = (ws as unknown as { _merges: Record<string, { range: string }> })._merges[k];
+    return m.range;
+  });
+  const widths: number[] = [];
+  ws.columns.forEach((c, i) => {
+    if (c.width !== undefined) widths[i] = c.width;
+  });
+  return {
+    formulas,
+    constants,
+    unlocked: unlocked.sort(),
+    merges: merges.sort(),
+    validated: [...new Set(validated)].sort(),
+    protected: (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true,
+    widths,
+  };
+}
+
+/** Where two hosts' sheets differ, briefly (a deep diff of whole sheets is unreadable). */
+function differences(sheet: string, a: Held, b: Held): string[] {
+  const out: string[] = [];
+  for (const field of ['formulas', 'constants'] as const) {
+    const keys = new Set([...Object.keys(a[field]), ...Object.keys(b[field])]);
+    for (const k of keys) {
+      if (JSON.stringify(a[field][k]) !== JSON.stringify(b[field][k])) {
+        out.push(`${sheet}!${k} ${field}: office ${JSON.stringify(a[field][k])} / xlsx ${JSON.stringify(b[field][k])}`);
+      }
+    }
+  }
+  // ExcelJS leaves a column of its default width (9) unwritten; a spreadsheet shows it at that width.
+  const n = Math.max(a.widths.length, b.widths.length);
+  const widths = (w: number[]): number[] => Array.from({ length: n }, (_x, i) => w[i] ?? 9);
+  if (JSON.stringify(widths(a.widths)) !== JSON.stringify(widths(b.widths))) {
+    out.push(`${sheet} widths: office ${JSON.stringify(a.widths)} / xlsx ${JSON.stringify(b.widths)}`);
+  }
+  for (const field of ['unlocked', 'merges', 'validated', 'protected'] as const) {
+    if (JSON.stringify(a[field]) !== JSON.stringify(b[field])) {
+      out.push(
+        `${sheet} ${field}: office ${JSON.stringify(a[field]).slice(0, 120)} / xlsx ${JSON.stringify(b[field]).slice(0, 120)}`,
+      );
+    }
+  }
+  return out;
+}
+
+describe('the fake Excel host', () => {
+  it('enforces load and sync like Excel and counts syncs', async () => {
+    const { context, state } = fakeExcel();
+    const sheets = context.workbook.worksheets;
+    expect(() => sheets.items).toThrow('PropertyNotLoaded');
+    sheets.add('一');
+    sheets.load('items/name');
+    expect(() => sheets.items).toThrow('PropertyNotLoaded');
+    await context.sync();
+    expect(sheets.items.map((s) => s.name)).toEqual(['一']);
+    const ws = sheets.getItemOrNullObject('二');
+    expect(() => ws.isNullObject).toThrow('PropertyNotLoaded');
+    sheets.getItem('三');
+    await expect(context.sync()).rejects.toThrow('ItemNotFound');
+    expect(state.syncs).toBe(2);
+  });
+});
+
+describe('the Office.js host', () => {
+  it('holds the same cells, formulas, merges, validation and protection as the .xlsx host from one description', async () => {
+    const spec: WorkbookSpec = buildWorkbook(small, options).spec;
+    const { context, state } = fakeExcel();
+    await applySheets(context, spec.sheets, spec.styles, spec.password);
+    const wb = await loadXlsx(await specToBuffer(spec));
+    expect(state.sheets.map((s) => s.name)).toEqual(wb.worksheets.map((w) => w.name));
+    const diffs: string[] = [];
+    for (const ws of wb.worksheets) {
+      const fake = fromFake(state.sheets.find((s) => s.name === ws.name)!);
+      const xlsx = fromExcelJs(ws);
+      diffs.push(...differences(ws.name, fake, xlsx));
+    }
+    expect(diffs.slice(0, 20)).toEqual([]);
+  });
+
+  it('keeps text that looks like a formula as text', async () => {
+    const raw = makePanel({ cases: 1, experts: [1, 1, 1] });
+    raw.cases[0].name = '=HYPERLINK("http://x")';
+    raw.cases[0].applicant = '+单位';
+    const spec = buildWorkbook(parsePanel(raw), options).spec;
+    const { context, state } = fakeExcel();
+    await applySheets(context, spec.sheets, spec.styles);
+    const cases = state.sheets.find((s) => s.name === '案例登记')!;
+    expect(cases.cells.get('B2')).toMatchObject({ value: '=HYPERLINK("http://x")', formula: null, numberFormat: '@' });
+    expect(cases.cells.get('C2')).toMatchObject({ value: '+单位', formula: null });
+  });
+
+  it('writes and reads with the same number of syncs at 5 and at 40 cases', async () => {
+    const counts: number[][] = [];
+    const largest: number[] = [];
+    for (const n of [5, Number(process.env.OFFICE_CASES || 40)]) {
+      const spec = buildWorkbook(parsePanel(makePanel({ cases: n, experts: [3, 3, 3] })), options).spec;
+      const { context, state } = fakeExcel();
+      await applySheets(context, spec.sheets, spec.styles, spec.password);
+      const afterWrite = state.syncs;
+      const again = state.syncs;
+      await applySheets(context, spec.sheets.slice(5, 8), spec.styles, spec.password); // replacing existing sheets
+      const replace = state.syncs - again;
+      const before = state.syncs;
+      const data = await readSheets(context);
+      counts.push([afterWrite, replace, state.syncs - before]);
+      largest.push(Math.max(...state.requestBytes));
+      expect(data.sheets).toHaveLength(spec.sheets.length);
+    }
+    expect(counts[0]).toEqual([2, 2, 2]);
+    expect(counts[1]).toEqual(counts[0]);
+    // The request size grows with the panel; it is reported by npm run bench against Excel on the web's 5 MB.
+    expect(largest[1]).toBeGreaterThan(largest[0]);
+  });
+
+  it('reads back what it wrote, from A1, errors as error values', async () => {
+    const spec = buildWorkbook(small, options).spec;
+    const { context } = fakeExcel();
+    await applySheets(context, spec.sheets, spec.styles);
+    const data = await readSheets(context, ['案例登记']);
+    expect(data.sheets[0].values[0].slice(0, 3)).toEqual(['案例编号', '案例名称', '申报单位']);
+    expect(data.sheets[0].values[1][0]).toBe('C001');
+    expect(data.sheets[0].formulas[1][5]).toContain('INDEX(');
+  });
+});
