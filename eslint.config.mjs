@@ -3,7 +3,16 @@ import officeAddins from 'eslint-plugin-office-addins';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-output/**', 'bin/**', '*.config.js', 'bench/**/*.js'],
+    ignores: [
+      'dist/**',
+      'dist-addin/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-output/**',
+      'bin/**',
+      '*.config.js',
+      'bench/**/*.js',
+    ],
   },
   ...tseslint.configs.recommended,
   {

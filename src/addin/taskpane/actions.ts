@@ -1,0 +1,86 @@
+import type { RoundId } from '../../core/panel/types';
+
+// What the task pane asks of its host. The pane only knows this interface: in Excel it is backed by Office.js
+// (officeActions.ts), in tests by a fake. Every method resolves with something to show, or rejects with an Error
+// whose message is a sentence for the clerk.
+
+/** One finding as the pane shows it (SPEC 5); `cell` is `Sheet!A1` when the finding points at a cell. */
+export interface FindingView {
+  severity: 'error' | 'warning';
+  message: string;
+  cell?: string;
+  code?: string;
+}
+
+export interface ActionResult {
+  /** One sentence saying what was done. */
+  message: string;
+  findings?: FindingView[];
+}
+
+/** A scoring sheet created for an expert, so the pane can offer it for export. */
+export interface ExpertSheetRef {
+  round: RoundId;
+  expert: string;
+  sheet: string;
+}
+
+export interface GenerateResult extends ActionResult {
+  sheets: ExpertSheetRef[];
+}
+
+export interface TaskpaneActions {
+  /** Creates the registers and the Appendix B template in the open workbook. */
+  setUpWorkbook(): Promise<ActionResult>;
+  /** Creates (or refreshes) one scoring sheet per expert of the round. */
+  generateExpertSheets(round: RoundId): Promise<GenerateResult>;
+  /** Saves one expert's scoring sheet as a workbook of its own (a download). */
+  exportExpertWorkbook(round: RoundId, expert: string): Promise<ActionResult>;
+  /** Reads returned expert workbooks and writes their scores into the matching sheets. */
+  collectWorkbooks(files: File[]): Promise<ActionResult>;
+  computeGrades(): Promise<ActionResult>;
+  makeNotices(): Promise<ActionResult>;
+  /** Read-only checks of the workbook. */
+  audit(): Promise<ActionResult>;
+  /** Activates the sheet and selects the cell of an address such as `'初评-E01'!F7`. */
+  selectCell(address: string): Promise<void>;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+function findingOf(v: unknown): FindingView | null {
+  if (!isRecord(v) || typeof v.message !== 'string') return null;
+  return {
+    severity: v.severity === 'warning' ? 'warning' : 'error',
+    message: v.message,
+    ...(typeof v.cell === 'string' && v.cell ? { cell: v.cell } : {}),
+    ...(typeof v.code === 'string' ? { code: v.code } : {}),
+  };
+}
+
+/**
+ * Whatever a host action resolved with, as an ActionResult: its `message` (or `fallback`) and the findings it
+ * carries (`findings`, or `json.findings` as the compute command reports them).
+ */
+export function toActionResult(value: unknown, fallback: string): ActionResult {
+  if (!isRecord(value)) return { message: typeof value === 'string' && value ? value : fallback };
+  const list = Array.isArray(value.findings)
+    ? value.findings
+    : isRecord(value.json) && Array.isArray(value.json.findings)
+      ? value.json.findings
+      : undefined;
+  const findings = list?.map(findingOf).filter((f): f is FindingView => f !== null);
+  return {
+    message: typeof value.message === 'string' && value.message ? value.message : fallback,
+    ...(findings ? { findings } : {}),
+  };
+}
+
+/** The text of anything thrown, for a message bar. */
+export function errorText(e: unknown): string {
+  if (e instanceof Error && e.message) return e.message;
+  if (typeof e === 'string' && e) return e;
+  return String(e);
+}
