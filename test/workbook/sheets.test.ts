@@ -7,7 +7,7 @@ import { SHEET, expertSheetName } from '../../src/workbook/names';
 import { expertLayout } from '../../src/workbook/sheets/expertLayout';
 import { lettersSheet } from '../../src/workbook/sheets/lettersSheet';
 import { noticeSheet } from '../../src/workbook/sheets/noticeSheet';
-import { objectionsSheet } from '../../src/workbook/sheets/objectionsSheet';
+import { OBJECTION_COLUMNS, objectionsSheet } from '../../src/workbook/sheets/objectionsSheet';
 import { rubricSheet } from '../../src/workbook/sheets/rubricSheet';
 import { scoreFormSheet } from '../../src/workbook/sheets/scoreFormSheet';
 
@@ -140,24 +140,9 @@ describe('公示, 结果通知, 异议登记 and the Appendix B form', () => {
   });
 
   it('keeps objections already recorded and offers validated blank rows', () => {
-    const row = Object.fromEntries(
-      [
-        '异议编号',
-        '收到日期',
-        '异议人（实名）',
-        '联系方式',
-        '提出形式',
-        '所涉案例编号',
-        '异议内容',
-        '是否受理',
-        '不予受理原因',
-        '处理结果',
-        '处理说明',
-        '调整前等级',
-        '调整后等级',
-        '处理日期',
-      ].map((k) => [k, '']),
-    ) as Parameters<typeof objectionsSheet>[0][number];
+    const row = Object.fromEntries(OBJECTION_COLUMNS.map((k) => [k, ''])) as Parameters<
+      typeof objectionsSheet
+    >[0][number];
     row['异议编号'] = 'Y001';
     row['异议内容'] = '=HYPERLINK("x")';
     const s = objectionsSheet([row]);
