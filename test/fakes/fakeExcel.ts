@@ -1,8 +1,15 @@
-// A fake Excel host for tests: the subset of the Excel JavaScript API our Office host uses, with Excel's rules —
-// a property read before load() and sync() throws, a missing item fails at sync, collections need loading — and
-// a record of every sync and of the size of each request.
+// A fake Excel host for tests: the subset of the Excel JavaScript API our Office host uses, with Excel's rules.
+//
+// - Nothing happens until context.sync(): every call is queued and the queue runs, in order, at the next sync.
+// - A property read before load() and sync() throws PropertyNotLoaded; a loaded property is what the workbook held
+//   at that point of the batch, not later.
+// - An operation that fails (a missing sheet, a wrong password, a write into a protected sheet) stops its batch
+//   there: the operations before it have happened, those after it have not, and sync() rejects.
+// - Every sync and the size of every request are recorded, so tests can count round trips and payloads.
+//
+// It runs in Node (jest) and in the browser (the end-to-end task pane page), so it imports nothing from Node.
 
-import { a1, cellsOf, columnNumber, parseA1 } from '../../src/workbook/address';
+import { a1, columnNumber, parseA1 } from '../../src/workbook/address';
 
 export interface FakeCell {
   value: unknown;
@@ -12,52 +19,15 @@ export interface FakeCell {
   style: Record<string, unknown>;
 }
 
-export class FakeSheet {
-  cells = new Map<string, FakeCell>();
-  merges: string[] = [];
-  validations = new Map<string, Record<string, unknown>>();
-  conditionalFormats: { ref: string; formula: string; format: Record<string, unknown> }[] = [];
-  tables: { name: string; ref: string }[] = [];
-  protectedWith: { password: string | undefined } | null = null;
-  columnWidths = new Map<number, number>();
-  rowHeights = new Map<number, number>();
-  pageLayout: Record<string, unknown> = {};
-  freeze: string | null = null;
-  tabColor = '';
-  constructor(public name: string) {}
+const MAX_ROW = 1048576;
+const MAX_COL = 16384;
 
-  cell(row: number, column: number): FakeCell {
-    const key = a1(row, column);
-    let c = this.cells.get(key);
-    if (!c) {
-      c = { value: '', formula: null, numberFormat: 'General', locked: true, style: {} };
-      this.cells.set(key, c);
-    }
-    return c;
-  }
-}
-
-export class FakeWorkbookState {
-  sheets: FakeSheet[] = [];
-  syncs = 0;
-  requestBytes: number[] = [];
-}
-
-class PropertyNotLoaded extends Error {
-  constructor(what: string) {
-    super(`PropertyNotLoaded: ${what} was read before load() and sync()`);
-  }
-}
-
-interface Rect {
+export interface Rect {
   r1: number;
   c1: number;
   r2: number;
   c2: number;
 }
-
-const MAX_ROW = 1048576;
-const MAX_COL = 16384;
 
 function rectOf(address: string): Rect {
   const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
@@ -72,260 +42,572 @@ function rectOf(address: string): Rect {
   return { r1: a.row, c1: a.column, r2: b.row, c2: b.column };
 }
 
-function rectAddress(r: Rect): string {
+export function rectAddress(r: Rect): string {
   return r.r1 === r.r2 && r.c1 === r.c2 ? a1(r.r1, r.c1) : `${a1(r.r1, r.c1)}:${a1(r.r2, r.c2)}`;
 }
 
+const inside = (inner: Rect, outer: Rect): boolean =>
+  inner.r1 >= outer.r1 && inner.r2 <= outer.r2 && inner.c1 >= outer.c1 && inner.c2 <= outer.c2;
+
+/** Cells by row and column; only cells ever touched exist. Iterates as [A1 address, cell] like a Map. */
+export class CellStore {
+  private rows: (FakeCell | undefined)[][] = [];
+
+  get(address: string): FakeCell | undefined {
+    const { row, column } = parseA1(address);
+    return this.rows[row]?.[column];
+  }
+
+  at(row: number, column: number): FakeCell | undefined {
+    return this.rows[row]?.[column];
+  }
+
+  ensure(row: number, column: number): FakeCell {
+    const line = (this.rows[row] ??= []);
+    return (line[column] ??= { value: '', formula: null, numberFormat: 'General', locked: true, style: {} });
+  }
+
+  /** Existing cells inside the rectangle. */
+  *within(rect: Rect): Generator<[number, number, FakeCell]> {
+    const last = Math.min(rect.r2, this.rows.length - 1);
+    for (let r = rect.r1; r <= last; r++) {
+      const line = this.rows[r];
+      if (!line) continue;
+      const end = Math.min(rect.c2, line.length - 1);
+      for (let c = rect.c1; c <= end; c++) if (line[c]) yield [r, c, line[c]!];
+    }
+  }
+
+  /** Every cell of the rectangle, created when missing (whole rows and columns are capped at what exists). */
+  *every(rect: Rect): Generator<FakeCell> {
+    const r2 = rect.r2 === MAX_ROW ? Math.max(rect.r1, this.rows.length - 1) : rect.r2;
+    for (let r = rect.r1; r <= r2; r++) {
+      const c2 = rect.c2 === MAX_COL ? Math.max(rect.c1, (this.rows[r]?.length ?? 1) - 1) : rect.c2;
+      for (let c = rect.c1; c <= c2; c++) yield this.ensure(r, c);
+    }
+  }
+
+  delete(rect: Rect): void {
+    for (const [r, c] of [...this.within(rect)]) delete this.rows[r]![c];
+  }
+
+  /** The last row that has ever held a cell. */
+  rowCount(): number {
+    return this.rows.length - 1;
+  }
+
+  /** The smallest rectangle holding every cell with a value or a formula, or null. */
+  usedRect(): Rect | null {
+    let rect: Rect | null = null;
+    this.rows.forEach((line, r) =>
+      line?.forEach((cell, c) => {
+        if (!cell || (cell.value === '' && cell.formula === null)) return;
+        if (!rect) rect = { r1: r, c1: c, r2: r, c2: c };
+        else {
+          rect.r1 = Math.min(rect.r1, r);
+          rect.r2 = Math.max(rect.r2, r);
+          rect.c1 = Math.min(rect.c1, c);
+          rect.c2 = Math.max(rect.c2, c);
+        }
+      }),
+    );
+    return rect;
+  }
+
+  *[Symbol.iterator](): Generator<[string, FakeCell]> {
+    for (let r = 0; r < this.rows.length; r++) {
+      const line = this.rows[r];
+      if (!line) continue;
+      for (let c = 0; c < line.length; c++) if (line[c]) yield [a1(r, c), line[c]!];
+    }
+  }
+}
+
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy?: string;
+  title: string;
+  name: string;
+  position?: string;
+  legend?: string;
+}
+
+export class FakeSheet {
+  cells = new CellStore();
+  merges: string[] = [];
+  /** Data validation per single cell (A1), as the host set it. */
+  validations = new Map<string, Record<string, unknown>>();
+  conditionalFormats: { ref: string; formula: string; format: Record<string, unknown> }[] = [];
+  tables: { name: string; ref: string }[] = [];
+  charts: FakeChart[] = [];
+  protectedWith: { password: string | undefined; options: unknown } | null = null;
+  columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  pageLayout: Record<string, unknown> = {};
+  freeze: string | null = null;
+  tabColor = '';
+  constructor(public name: string) {}
+
+  cell(row: number, column: number): FakeCell {
+    return this.cells.ensure(row, column);
+  }
+}
+
+/** An error value such as #VALUE! in a cell (Office.js reads it as the text, with the value type "Error"). */
+export class FakeErrorValue {
+  constructor(readonly code: string) {}
+}
+
+/** What a cell shows: its constant, or its formula's calculated value. */
+function shown(state: FakeWorkbookState, s: FakeSheet, c: FakeCell | undefined, r: number, k: number): unknown {
+  if (!c) return '';
+  return c.formula !== null ? state.valueOf(s, r, k) : c.value;
+}
+
+/** Computes a formula cell's value, as Excel's calculation would; without one, formula cells read as blank. */
+export type FakeCalculator = (state: FakeWorkbookState, sheet: FakeSheet, row: number, column: number) => unknown;
+
+export class FakeWorkbookState {
+  sheets: FakeSheet[] = [];
+  syncs = 0;
+  requestBytes: number[] = [];
+  active: string | null = null;
+  selected: string | null = null;
+  calculator: FakeCalculator | null = null;
+  /** Changes with every operation that may change the workbook, so calculated values are not reused across it. */
+  revision = 0;
+
+  /** The value Excel would show in a formula cell. */
+  valueOf(sheet: FakeSheet, row: number, column: number): unknown {
+    return this.calculator ? this.calculator(this, sheet, row, column) : '';
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+}
+
+class FakeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+interface Queued {
+  /** What travels to Excel, for the request size. */
+  wire: unknown[];
+  run: () => void;
+}
+
 export class FakeContext {
-  private pendingLoads: { target: Loadable; props: string[] }[] = [];
-  private pendingError: Error | null = null;
-  private ops: unknown[] = [];
+  private queue: Queued[] = [];
   readonly workbook: { worksheets: FakeWorksheets };
 
   constructor(readonly state: FakeWorkbookState) {
     this.workbook = { worksheets: new FakeWorksheets(this) };
   }
 
-  op(...args: unknown[]): void {
-    this.ops.push(args);
+  /** Queues an operation for the next sync. */
+  op(wire: unknown[], run: () => void = () => undefined): void {
+    this.queue.push({ wire, run });
   }
 
-  queueLoad(target: Loadable, props: string[]): void {
-    this.pendingLoads.push({ target, props });
-  }
-
-  fail(error: Error): void {
-    this.pendingError ??= error;
+  /** A write into a sheet: refused when the sheet is protected, unless `allowed` says the protection permits it. */
+  write(sheet: FakeSheet, wire: unknown[], run: () => void, allowed: () => boolean = () => false): void {
+    this.op(wire, () => {
+      if (sheet.protectedWith && !allowed())
+        throw new FakeError('AccessDenied', `the sheet ${sheet.name} is protected (${String(wire[0])})`);
+      run();
+    });
   }
 
   async sync(): Promise<void> {
     this.state.syncs++;
-    this.state.requestBytes.push(JSON.stringify(this.ops).length);
-    this.ops = [];
-    const error = this.pendingError;
-    this.pendingError = null;
-    const loads = this.pendingLoads;
-    this.pendingLoads = [];
-    if (error) throw error;
-    for (const l of loads) for (const p of l.props) l.target.loaded.add(p);
+    const queue = this.queue;
+    this.queue = [];
+    this.state.requestBytes.push(JSON.stringify(queue.map((q) => q.wire)).length);
+    for (const q of queue) {
+      if (q.wire[0] !== 'load') this.state.revision++;
+      q.run(); // the first failure ends the batch, as in Excel
+    }
+  }
+}
+
+class PropertyNotLoaded extends Error {
+  constructor(what: string) {
+    super(`PropertyNotLoaded: ${what} was read before load() and sync()`);
   }
 }
 
 abstract class Loadable {
-  loaded = new Set<string>();
+  private loaded = new Map<string, unknown>();
   constructor(protected readonly ctx: FakeContext) {}
+
+  /** Queues the load; each property is captured when the batch reaches it. */
   load(props: string | string[]): this {
     const list = (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim().split('/')[0]);
-    this.ctx.op('load', list);
-    this.ctx.queueLoad(this, list);
+    this.ctx.op(['load', list], () => {
+      for (const p of list) this.loaded.set(p, this.capture(p));
+    });
     return this;
   }
-  protected need(prop: string): void {
+
+  protected abstract capture(prop: string): unknown;
+
+  protected got<T>(prop: string): T {
     if (!this.loaded.has(prop)) throw new PropertyNotLoaded(prop);
+    return this.loaded.get(prop) as T;
+  }
+
+  /** For objects Excel hands back already loaded (the items of a loaded collection). */
+  preload(prop: string, value: unknown): void {
+    this.loaded.set(prop, value);
   }
 }
 
+/** A proxy whose assignments are queued as writes, for format.font, format.fill and the like. */
+function setter(ctx: FakeContext, sheet: FakeSheet, wire: string, apply: (prop: string, value: unknown) => void) {
+  return new Proxy(
+    {},
+    {
+      set: (_t, p: string, v) => {
+        ctx.write(sheet, [wire, p, v], () => apply(p, v));
+        return true;
+      },
+    },
+  );
+}
+
 class FakeWorksheets extends Loadable {
-  constructor(ctx: FakeContext) {
-    super(ctx);
+  protected capture(prop: string): unknown {
+    if (prop === 'items') return [...this.ctx.state.sheets];
+    throw new Error(`the fake does not load worksheets.${prop}`);
   }
   get items(): FakeWorksheet[] {
-    this.need('items');
-    return this.ctx.state.sheets.map((s) => {
-      const ws = new FakeWorksheet(this.ctx, s);
-      ws.loaded.add('name');
+    return this.got<FakeSheet[]>('items').map((s) => {
+      const ws = new FakeWorksheet(this.ctx, () => s);
+      ws.preload('name', s.name);
       return ws;
     });
   }
   getItem(name: string): FakeWorksheet {
-    const s = this.ctx.state.sheets.find((x) => x.name === name);
-    if (!s) this.ctx.fail(new Error(`ItemNotFound: ${name}`));
-    return new FakeWorksheet(this.ctx, s ?? new FakeSheet(name));
+    const ws = new FakeWorksheet(this.ctx, () => this.ctx.state.sheet(name));
+    this.ctx.op(['getItem', name], () => {
+      if (!this.ctx.state.sheet(name)) throw new FakeError('ItemNotFound', name);
+    });
+    return ws;
   }
   getItemOrNullObject(name: string): FakeWorksheet {
-    const s = this.ctx.state.sheets.find((x) => x.name === name);
-    return new FakeWorksheet(this.ctx, s ?? new FakeSheet(name), !s);
+    return new FakeWorksheet(this.ctx, () => this.ctx.state.sheet(name));
   }
   add(name: string): FakeWorksheet {
-    this.ctx.op('addSheet', name);
-    if (this.ctx.state.sheets.some((x) => x.name === name)) this.ctx.fail(new Error(`ItemAlreadyExists: ${name}`));
-    const s = new FakeSheet(name);
-    this.ctx.state.sheets.push(s);
-    return new FakeWorksheet(this.ctx, s);
+    let made: FakeSheet | undefined;
+    this.ctx.op(['addSheet', name], () => {
+      if (this.ctx.state.sheet(name)) throw new FakeError('ItemAlreadyExists', name);
+      made = new FakeSheet(name);
+      this.ctx.state.sheets.push(made);
+    });
+    return new FakeWorksheet(this.ctx, () => made);
   }
 }
 
 export class FakeWorksheet extends Loadable {
-  readonly protection: { protect: (o: unknown, pw?: string) => void; unprotect: (pw?: string) => void };
-  readonly freezePanes: {
-    freezeAt: (r: FakeRange) => void;
-    freezeRows: (n: number) => void;
-    freezeColumns: (n: number) => void;
-  };
-  readonly pageLayout: Record<string, unknown> & { setPrintTitleRows: (a: string) => void };
-  readonly horizontalPageBreaks: { add: (a: string) => void };
-  readonly tables: { add: (address: string, headers: boolean) => { name: string } };
-
   constructor(
     ctx: FakeContext,
-    readonly sheet: FakeSheet,
-    private readonly isNull = false,
+    /** The sheet this proxy stands for, resolved when the batch runs (it may be added earlier in the batch). */
+    private readonly resolve: () => FakeSheet | undefined,
   ) {
     super(ctx);
-    const s = sheet;
-    this.protection = {
-      protect: (o, pw) => {
-        ctx.op('protect', s.name, o);
-        s.protectedWith = { password: pw };
-      },
-      unprotect: (pw) => {
-        ctx.op('unprotect', s.name);
-        if (s.protectedWith?.password && s.protectedWith.password !== pw)
-          ctx.fail(new Error('InvalidArgument: wrong password'));
-        else s.protectedWith = null;
-      },
-    };
-    this.freezePanes = {
-      freezeAt: (r) => ((s.freeze = rectAddress(r.rect)), ctx.op('freeze')),
-      freezeRows: (n) => ((s.freeze = `rows:${n}`), ctx.op('freeze')),
-      freezeColumns: (n) => ((s.freeze = `columns:${n}`), ctx.op('freeze')),
-    };
-    const layout: Record<string, unknown> = s.pageLayout;
-    this.pageLayout = new Proxy(layout, {
-      get: (t, p: string) =>
-        p === 'setPrintTitleRows' ? (a: string) => ((t.titleRows = a), ctx.op('titles', a)) : t[p],
-      set: (t, p: string, v) => ((t[p] = v), ctx.op('layout', p, v), true),
-    }) as FakeWorksheet['pageLayout'];
-    this.horizontalPageBreaks = {
-      add: (a) => ((s.pageLayout.breaks = [...((s.pageLayout.breaks as string[]) ?? []), a]), ctx.op('break', a)),
-    };
-    this.tables = {
-      add: (address, _headers) => {
-        const t = { name: '', ref: address.slice(address.lastIndexOf('!') + 1) };
-        s.tables.push(t);
-        ctx.op('table', address);
-        return t;
-      },
-    };
   }
+
+  /** The sheet, or a failure of the operation that needed it. */
+  private sheetNow(): FakeSheet {
+    const s = this.resolve();
+    if (!s) throw new FakeError('ItemNotFound', 'the worksheet does not exist');
+    return s;
+  }
+
+  /** Runs `fn` on the sheet when the batch reaches it, as a write that protection refuses. */
+  private writeOp(wire: unknown[], fn: (s: FakeSheet) => void, allowed?: (s: FakeSheet) => boolean): void {
+    this.ctx.op(wire, () => {
+      const s = this.sheetNow();
+      if (s.protectedWith && !(allowed?.(s) ?? false))
+        throw new FakeError('AccessDenied', `the sheet ${s.name} is protected (${String(wire[0])})`);
+      fn(s);
+    });
+  }
+
+  protected capture(prop: string): unknown {
+    const s = this.resolve();
+    if (prop === 'isNullObject') return !s;
+    if (!s) throw new FakeError('ItemNotFound', 'the worksheet does not exist');
+    if (prop === 'name') return s.name;
+    if (prop === 'protection') return { protected: s.protectedWith !== null };
+    throw new Error(`the fake does not load worksheet.${prop}`);
+  }
+
   get isNullObject(): boolean {
-    this.need('isNullObject');
-    return this.isNull;
+    return this.got('isNullObject');
   }
   get name(): string {
-    this.need('name');
-    return this.sheet.name;
+    return this.got('name');
   }
-  set tabColor(color: string) {
-    this.ctx.op('tab', color);
-    this.sheet.tabColor = color;
-  }
-  getRange(address?: string): FakeRange {
-    return new FakeRange(this.ctx, this.sheet, address ? rectOf(address) : { r1: 1, c1: 1, r2: MAX_ROW, c2: MAX_COL });
-  }
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
-    const used = [...this.sheet.cells.entries()]
-      .filter(([, c]) => c.value !== '' || c.formula !== null)
-      .map(([k]) => parseA1(k));
-    if (used.length === 0) return new FakeRange(this.ctx, this.sheet, { r1: 1, c1: 1, r2: 1, c2: 1 }, true);
-    const rect = {
-      r1: Math.min(...used.map((u) => u.row)),
-      c1: Math.min(...used.map((u) => u.column)),
-      r2: Math.max(...used.map((u) => u.row)),
-      c2: Math.max(...used.map((u) => u.column)),
+
+  get protection() {
+    return {
+      protect: (options?: unknown, password?: string): void =>
+        this.ctx.op(['protect', options], () => {
+          const s = this.sheetNow();
+          if (s.protectedWith) throw new FakeError('InvalidOperation', `the sheet ${s.name} is already protected`);
+          s.protectedWith = { password, options };
+        }),
+      unprotect: (password?: string): void =>
+        this.ctx.op(['unprotect'], () => {
+          const s = this.sheetNow();
+          if (s.protectedWith?.password && s.protectedWith.password !== password)
+            throw new FakeError('InvalidArgument', `wrong password for ${s.name}`);
+          s.protectedWith = null;
+        }),
+      load: (props: string) => {
+        this.load(props.split(',').map((p) => `protection/${p.trim()}`));
+      },
+      get protected(): boolean {
+        throw new PropertyNotLoaded('protection.protected (load it through the worksheet: "protection/protected")');
+      },
     };
-    return new FakeRange(this.ctx, this.sheet, rect);
+  }
+
+  /** `protection/protected` as loaded through the worksheet. */
+  get protectionState(): { protected: boolean } {
+    return this.got('protection');
+  }
+
+  get freezePanes() {
+    const set = (how: string) => this.writeOp(['freeze', how], (s) => void (s.freeze = how));
+    return {
+      freezeAt: (r: FakeRange) => set(rectAddress(r.rect)),
+      freezeRows: (n: number) => set(`rows:${n}`),
+      freezeColumns: (n: number) => set(`columns:${n}`),
+    };
+  }
+
+  get pageLayout(): Record<string, unknown> & { setPrintTitleRows: (a: string) => void } {
+    return new Proxy({} as Record<string, unknown>, {
+      get: (_t, p: string) =>
+        p === 'setPrintTitleRows'
+          ? (a: string) => this.writeOp(['titles', a], (s) => void (s.pageLayout.titleRows = a))
+          : undefined,
+      set: (_t, p: string, v) => {
+        this.writeOp(['layout', p, v], (s) => void (s.pageLayout[p] = v));
+        return true;
+      },
+    }) as Record<string, unknown> & { setPrintTitleRows: (a: string) => void };
+  }
+
+  get horizontalPageBreaks() {
+    return {
+      add: (a: string) =>
+        this.writeOp(['break', a], (s) => {
+          s.pageLayout.breaks = [...((s.pageLayout.breaks as string[]) ?? []), a];
+        }),
+    };
+  }
+
+  get tables() {
+    return {
+      add: (address: string, _headers: boolean) => {
+        const t = { name: '', ref: address.slice(address.lastIndexOf('!') + 1) };
+        this.writeOp(['table', address], (s) => void s.tables.push(t));
+        return new Proxy(t, {
+          set: (target, p: string, v) => {
+            this.ctx.op(['tableName', v], () => void ((target as Record<string, unknown>)[p] = v));
+            return true;
+          },
+        });
+      },
+    };
+  }
+
+  get charts() {
+    return {
+      add: (type: string, source: FakeRange, seriesBy?: string) => {
+        const chart: FakeChart = { type, source: rectAddress(source.rect), seriesBy, title: '', name: '' };
+        this.writeOp(['chart', type, chart.source], (s) => void s.charts.push(chart));
+        const ctx = this.ctx;
+        return {
+          title: new Proxy({} as { text: string }, {
+            set: (_t, p: string, v) => (ctx.op(['chartTitle', v], () => void (chart.title = v as string)), true),
+          }),
+          legend: new Proxy({} as Record<string, unknown>, {
+            set: (_t, p: string, v) => (ctx.op(['legend', p, v], () => void (chart.legend = String(v))), true),
+          }),
+          set name(v: string) {
+            ctx.op(['chartName', v], () => void (chart.name = v));
+          },
+          setPosition: (start: string, end?: string) =>
+            ctx.op(['chartPosition', start, end], () => void (chart.position = end ? `${start}:${end}` : start)),
+        };
+      },
+      /** Every chart of the sheet goes, as when the items are loaded and each is deleted. */
+      clearAll: () => this.writeOp(['charts.clear'], (s) => void (s.charts = [])),
+    };
+  }
+
+  set tabColor(color: string) {
+    this.ctx.op(['tab', color], () => void (this.sheetNow().tabColor = color));
+  }
+
+  activate(): void {
+    this.ctx.op(['activate'], () => void (this.ctx.state.active = this.sheetNow().name));
+  }
+
+  getRange(address?: string): FakeRange {
+    const rect = address ? rectOf(address) : { r1: 1, c1: 1, r2: MAX_ROW, c2: MAX_COL };
+    return new FakeRange(
+      this.ctx,
+      () => this.sheetNow(),
+      () => rect,
+    );
+  }
+
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => this.sheetNow(),
+      () => this.sheetNow().cells.usedRect(),
+    );
   }
 }
 
 export class FakeRange extends Loadable {
   constructor(
     ctx: FakeContext,
-    private readonly sheet: FakeSheet,
-    readonly rect: Rect,
-    private readonly isNull = false,
+    private readonly sheet: () => FakeSheet,
+    /** Resolved when the batch reaches the range: a used range depends on what the batch wrote before it. */
+    private readonly where: () => Rect | null,
   ) {
     super(ctx);
   }
 
-  private forEach(fn: (c: FakeCell, r: number, k: number) => void): void {
-    for (let r = this.rect.r1; r <= Math.min(this.rect.r2, this.rect.r1 + 100000); r++) {
-      for (let k = this.rect.c1; k <= Math.min(this.rect.c2, this.rect.c1 + 300); k++) fn(this.sheet.cell(r, k), r, k);
-    }
+  /** The rectangle as given (a used range's is only known once loaded). */
+  get rect(): Rect {
+    const r = this.where();
+    if (!r) throw new Error('the used range of an empty sheet has no rectangle');
+    return r;
   }
 
-  private grid<T>(pick: (c: FakeCell) => T): T[][] {
+  private grid<T>(pick: (c: FakeCell | undefined, row: number, column: number) => T): T[][] {
+    const s = this.sheet();
+    const rect = this.rect;
     const out: T[][] = [];
-    for (let r = this.rect.r1; r <= this.rect.r2; r++) {
+    for (let r = rect.r1; r <= rect.r2; r++) {
       const row: T[] = [];
-      for (let k = this.rect.c1; k <= this.rect.c2; k++) {
-        const c = this.sheet.cells.get(a1(r, k));
-        row.push(c ? pick(c) : pick({ value: '', formula: null, numberFormat: 'General', locked: true, style: {} }));
-      }
+      for (let k = rect.c1; k <= rect.c2; k++) row.push(pick(s.cells.at(r, k), r, k));
       out.push(row);
     }
     return out;
   }
 
+  protected capture(prop: string): unknown {
+    const s = this.sheet();
+    if (prop === 'isNullObject') return this.where() === null;
+    if (this.where() === null) throw new FakeError('InvalidOperation', 'the range is a null object');
+    switch (prop) {
+      case 'address':
+        return `'${s.name}'!${rectAddress(this.rect)}`;
+      case 'values':
+        return this.grid((c, r, k) => {
+          const v = shown(this.ctx.state, s, c, r, k);
+          return v instanceof FakeErrorValue ? v.code : v;
+        });
+      case 'valueTypes':
+        return this.grid((c, r, k) => {
+          const v = shown(this.ctx.state, s, c, r, k);
+          if (v instanceof FakeErrorValue) return 'Error';
+          if (v === '' || v === null || v === undefined) return 'Empty';
+          return typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
+        });
+      case 'formulas':
+        return this.grid((c) => (!c ? '' : c.formula !== null ? `=${c.formula}` : c.value));
+      default:
+        throw new Error(`the fake does not load range.${prop}`);
+    }
+  }
+
   get isNullObject(): boolean {
-    this.need('isNullObject');
-    return this.isNull;
+    return this.got('isNullObject');
   }
   get address(): string {
-    this.need('address');
-    return `'${this.sheet.name}'!${rectAddress(this.rect)}`;
+    return this.got('address');
   }
   get values(): unknown[][] {
-    this.need('values');
-    return this.grid((c) => (c.formula !== null ? '' : c.value));
+    return this.got('values');
   }
   get valueTypes(): string[][] {
-    this.need('valueTypes');
-    return this.grid((c) =>
-      c.formula !== null || c.value === ''
-        ? 'Empty'
-        : typeof c.value === 'number'
-          ? 'Double'
-          : typeof c.value === 'boolean'
-            ? 'Boolean'
-            : 'String',
-    );
+    return this.got('valueTypes');
   }
   get formulas(): unknown[][] {
-    this.need('formulas');
-    return this.grid((c) => (c.formula !== null ? `=${c.formula}` : c.value));
+    return this.got('formulas');
   }
+
+  /** Every cell of the range is unlocked: what a protected sheet lets anyone type into. */
+  private allUnlocked(s: FakeSheet, rows: number, columns: number): boolean {
+    const { r1, c1 } = this.rect;
+    for (let r = 0; r < rows; r++)
+      for (let k = 0; k < columns; k++) if (s.cells.at(r1 + r, c1 + k)?.locked !== false) return false;
+    return true;
+  }
+
+  private writeGrid(wire: string, grid: unknown[][], each: (c: FakeCell, v: unknown) => void): void {
+    const s = this.sheet;
+    this.ctx.op([wire, rectAddress(this.rect), grid], () => {
+      const sheet = s();
+      const { r1, c1, r2, c2 } = this.rect;
+      if (grid.length !== r2 - r1 + 1 || grid.some((row) => row.length !== c2 - c1 + 1))
+        throw new FakeError('InvalidArgument', `the ${wire} grid does not match ${rectAddress(this.rect)}`);
+      if (sheet.protectedWith && (wire !== 'formulas' || !this.allUnlocked(sheet, grid.length, grid[0]?.length ?? 0)))
+        throw new FakeError('AccessDenied', `the sheet ${sheet.name} is protected (${wire})`);
+      grid.forEach((row, i) => row.forEach((v, k) => each(sheet.cell(r1 + i, c1 + k), v)));
+    });
+  }
+
   set formulas(grid: unknown[][]) {
-    this.ctx.op('formulas', grid);
-    grid.forEach((row, i) =>
-      row.forEach((v, k) => {
-        const c = this.sheet.cell(this.rect.r1 + i, this.rect.c1 + k);
-        if (typeof v === 'string' && v.startsWith('=') && c.numberFormat !== '@') {
-          c.formula = v.slice(1);
-          c.value = '';
-        } else {
-          c.formula = null;
-          c.value = v;
-        }
-      }),
-    );
+    this.writeGrid('formulas', grid, (c, v) => {
+      if (typeof v === 'string' && v.startsWith('=') && c.numberFormat !== '@') {
+        c.formula = v.slice(1);
+        c.value = '';
+      } else {
+        c.formula = null;
+        c.value = v;
+      }
+    });
+  }
+  set values(grid: unknown[][]) {
+    this.formulas = grid;
   }
   set numberFormat(grid: string[][]) {
-    this.ctx.op('numberFormat', grid);
-    grid.forEach((row, i) =>
-      row.forEach((f, k) => (this.sheet.cell(this.rect.r1 + i, this.rect.c1 + k).numberFormat = f)),
-    );
+    this.writeGrid('numberFormat', grid, (c, f) => void (c.numberFormat = f as string));
   }
+
+  private eachCell(wire: unknown[], fn: (c: FakeCell) => void): void {
+    const rect = this.rect;
+    this.eachWrite(wire, (s) => {
+      for (const c of s.cells.every(rect)) fn(c);
+    });
+  }
+
   get format(): Record<string, unknown> {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the proxy traps below need the range they belong to
-    const self = this;
+    const ref = rectAddress(this.rect);
     const styleSetter = (group: string) =>
       new Proxy(
         {},
         {
           set: (_t, p: string, v) => {
-            self.ctx.op('format', group, p, v, rectAddress(self.rect));
-            self.forEach((c) => (c.style[`${group}.${p}`] = v));
+            this.eachCell(['format', group, p, v, ref], (c) => void (c.style[`${group}.${p}`] = v));
             return true;
           },
         },
@@ -338,8 +620,7 @@ export class FakeRange extends Loadable {
           {},
           {
             set: (_t, p: string, v) => {
-              self.ctx.op('locked', v, rectAddress(self.rect));
-              if (p === 'locked') self.forEach((c) => (c.locked = v as boolean));
+              if (p === 'locked') this.eachCell(['locked', v, ref], (c) => void (c.locked = v as boolean));
               return true;
             },
           },
@@ -348,95 +629,114 @@ export class FakeRange extends Loadable {
       },
       {
         set: (_t, p: string, v) => {
-          self.ctx.op('format', p, v, rectAddress(self.rect));
+          const rect = this.rect;
           if (p === 'columnWidth')
-            for (let k = self.rect.c1; k <= self.rect.c2; k++) self.sheet.columnWidths.set(k, v as number);
+            this.eachWrite(['columnWidth', v, ref], (s) => {
+              for (let k = rect.c1; k <= rect.c2; k++) s.columnWidths.set(k, v as number);
+            });
           else if (p === 'rowHeight')
-            for (let r = self.rect.r1; r <= Math.min(self.rect.r2, self.rect.r1 + 100000); r++)
-              self.sheet.rowHeights.set(r, v as number);
-          else self.forEach((c) => (c.style[p] = v));
+            this.eachWrite(['rowHeight', v, ref], (s) => {
+              for (let r = rect.r1; r <= Math.min(rect.r2, rect.r1 + 100000); r++) s.rowHeights.set(r, v as number);
+            });
+          else this.eachCell(['format', p, v, ref], (c) => void (c.style[p] = v));
           return true;
         },
       },
     );
   }
+
+  private eachWrite(wire: unknown[], fn: (s: FakeSheet) => void): void {
+    const s = this.sheet;
+    this.ctx.op(wire, () => {
+      const sheet = s();
+      if (sheet.protectedWith) throw new FakeError('AccessDenied', `the sheet ${sheet.name} is protected`);
+      fn(sheet);
+    });
+  }
+
   merge(_across?: boolean): void {
-    this.ctx.op('merge', rectAddress(this.rect));
-    this.sheet.merges.push(rectAddress(this.rect));
+    const ref = rectAddress(this.rect);
+    this.eachWrite(['merge', ref], (s) => void s.merges.push(ref));
   }
   unmerge(): void {
-    this.ctx.op('unmerge');
-    const inside = (m: string): boolean => {
-      const r = rectOf(m);
-      return r.r1 >= this.rect.r1 && r.r2 <= this.rect.r2 && r.c1 >= this.rect.c1 && r.c2 <= this.rect.c2;
-    };
-    this.sheet.merges = this.sheet.merges.filter((m) => !inside(m));
+    const rect = this.rect;
+    this.eachWrite(['unmerge'], (s) => void (s.merges = s.merges.filter((m) => !inside(rectOf(m), rect))));
   }
   clear(_applyTo?: string): void {
-    this.ctx.op('clear');
-    for (const key of [...this.sheet.cells.keys()]) {
-      const p = parseA1(key);
-      if (p.row >= this.rect.r1 && p.row <= this.rect.r2 && p.column >= this.rect.c1 && p.column <= this.rect.c2)
-        this.sheet.cells.delete(key);
-    }
+    const rect = this.rect;
+    this.eachWrite(['clear'], (s) => s.cells.delete(rect));
   }
+  select(): void {
+    const s = this.sheet;
+    this.ctx.op(['select'], () => void (this.ctx.state.selected = `'${s().name}'!${rectAddress(this.rect)}`));
+  }
+
   get dataValidation(): Record<string, unknown> & { clear: () => void } {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the proxy traps below need the range they belong to
-    const self = this;
     const ref = rectAddress(this.rect);
+    const rect = this.rect;
+    const cells = (): string[] => {
+      const out: string[] = [];
+      for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) out.push(a1(r, c));
+      return out;
+    };
     return new Proxy(
       {
-        clear: () => {
-          self.ctx.op('dv.clear');
-          for (const key of [...self.sheet.validations.keys()]) {
-            const p = parseA1(key);
-            if (p.row >= self.rect.r1 && p.row <= self.rect.r2 && p.column >= self.rect.c1 && p.column <= self.rect.c2)
-              self.sheet.validations.delete(key);
-          }
-        },
+        clear: () =>
+          this.eachWrite(['dv.clear', ref], (s) => {
+            for (const key of [...s.validations.keys()]) if (inside(rectOf(key), rect)) s.validations.delete(key);
+          }),
       },
       {
         set: (_t, p: string, v) => {
-          self.ctx.op('dv', p, v, ref);
-          for (const { row, column } of cellsOf(ref)) {
-            const key = a1(row, column);
-            self.sheet.validations.set(key, { ...(self.sheet.validations.get(key) ?? {}), [p]: v });
-          }
+          this.eachWrite(['dv', p, v, ref], (s) => {
+            for (const key of cells()) s.validations.set(key, { ...(s.validations.get(key) ?? {}), [p]: v });
+          });
           return true;
         },
       },
     ) as Record<string, unknown> & { clear: () => void };
   }
+
   get conditionalFormats(): {
     add: (type: string) => { custom: { rule: { formula: string }; format: Record<string, Record<string, unknown>> } };
     clearAll: () => void;
   } {
+    const ref = rectAddress(this.rect);
     return {
       add: (_type) => {
-        const entry = {
-          ref: rectAddress(this.rect),
-          formula: '',
-          format: { fill: {}, font: {} } as Record<string, Record<string, unknown>>,
-        };
-        this.sheet.conditionalFormats.push(entry);
-        this.ctx.op('cf', entry.ref);
+        const entry = { ref, formula: '', format: { fill: {}, font: {} } as Record<string, Record<string, unknown>> };
+        this.eachWrite(['cf', ref], (s) => void s.conditionalFormats.push(entry));
         const rule = new Proxy(
           { formula: '' },
-          { set: (t, p: string, v) => ((entry.formula = v as string), (t.formula = v as string), true) },
+          {
+            set: (t, p: string, v) => {
+              this.ctx.op(['cf.formula', v], () => void (entry.formula = v as string));
+              t.formula = v as string;
+              return true;
+            },
+          },
         );
         return { custom: { rule, format: entry.format } };
       },
-      clearAll: () => {
-        this.ctx.op('cf.clear');
-        this.sheet.conditionalFormats = [];
-      },
+      clearAll: () => this.eachWrite(['cf.clear'], (s) => void (s.conditionalFormats = [])),
     };
   }
 }
 
 /** A fresh fake workbook and a context over it, typed as Excel's so the host code is exercised as written. */
-export function fakeExcel(): { state: FakeWorkbookState; context: Excel.RequestContext; fake: FakeContext } {
-  const state = new FakeWorkbookState();
+export function fakeExcel(state = new FakeWorkbookState()): {
+  state: FakeWorkbookState;
+  context: Excel.RequestContext;
+  fake: FakeContext;
+} {
   const fake = new FakeContext(state);
   return { state, fake, context: fake as unknown as Excel.RequestContext };
+}
+
+/** `Excel` as the task pane sees it, over one fake workbook: `Excel.run` hands each batch a fresh context. */
+export function fakeExcelNamespace(state: FakeWorkbookState): Pick<typeof Excel, 'run'> {
+  return {
+    run: (async (work: (context: Excel.RequestContext) => Promise<unknown>) =>
+      work(fakeExcel(state).context)) as unknown as typeof Excel.run,
+  };
 }
