@@ -269,19 +269,6 @@ abstract class Loadable {
   }
 }
 
-/** A proxy whose assignments are queued as writes, for format.font, format.fill and the like. */
-function setter(ctx: FakeContext, sheet: FakeSheet, wire: string, apply: (prop: string, value: unknown) => void) {
-  return new Proxy(
-    {},
-    {
-      set: (_t, p: string, v) => {
-        ctx.write(sheet, [wire, p, v], () => apply(p, v));
-        return true;
-      },
-    },
-  );
-}
-
 class FakeWorksheets extends Loadable {
   protected capture(prop: string): unknown {
     if (prop === 'items') return [...this.ctx.state.sheets];
