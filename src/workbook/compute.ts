@@ -6,7 +6,7 @@ import { noticePeriod } from '../core/calendar/workingDays';
 import { toScoreJson, type ScoreJson } from '../core/report/scoreJson';
 import type { Rubric } from '../core/rubric/types';
 import { fingerprintOf, inputFingerprint } from './fingerprint';
-import type { CellSpec, SheetSpec, WorkbookData } from './model';
+import type { SheetSpec, WorkbookData } from './model';
 import { readEvaluationWorkbook } from './read/readEvaluationWorkbook';
 import { auditSheet } from './sheets/auditSheet';
 import { gradesSheet } from './sheets/gradesSheet';
@@ -22,8 +22,8 @@ export interface ComputeOptions {
   user: string;
   lang?: Lang;
   rubric?: Rubric;
-  /** The add-in writes 汇总 with CEEAS custom functions; the .xlsx host writes values. */
-  summaryCell?: (kind: 'score' | 'grade' | 'mean', caseIndex: number, value: CellSpec) => CellSpec;
+  /** The add-in writes 汇总 with CEEAS custom functions over the experts' totals; the .xlsx host writes values. */
+  customFunctions?: boolean;
   action?: string;
 }
 
@@ -73,7 +73,11 @@ export function computeWorkbook(data: WorkbookData, options: ComputeOptions): Co
   const issueDate = options.now.slice(0, 10);
   const sheets = new Map(read.expertSheets.map((x) => [`${x.round}|${x.expert}`, x.sheet]));
   const outputs: SheetSpec[] = [
-    summarySheet(panel, evaluation, options.summaryCell),
+    summarySheet(
+      panel,
+      evaluation,
+      options.customFunctions ? { sheetOf: (round, expert) => sheets.get(`${round}|${expert}`) } : undefined,
+    ),
     auditSheet(panel, evaluation, settingsCells(), (round, expert) => sheets.get(`${round}|${expert}`)),
     gradesSheet(panel, evaluation),
     noticeSheet({

@@ -1,10 +1,11 @@
 import { fixed } from '../../core/exact/decimal';
 import type { Evaluation } from '../../core/engine/evaluate';
-import { ROUND_IDS, ROUND_NAMES, type Panel } from '../../core/panel/types';
-import { rangeRef } from '../address';
+import { ROUND_IDS, ROUND_NAMES, type Panel, type RoundId } from '../../core/panel/types';
+import { a1, rangeRef, sheetRef } from '../address';
 import { Grid } from '../grid';
 import type { CellSpec, SheetSpec } from '../model';
 import { SHEET } from '../names';
+import { expertLayout } from './expertLayout';
 import { SUMMARY } from './resultLayout';
 
 export const STATUS_LABEL: Record<string, string> = {
@@ -15,23 +16,42 @@ export const STATUS_LABEL: Record<string, string> = {
   graded: '已评级',
 };
 
+/** What the add-in needs to write 汇总 with the CEEAS custom functions: where each expert's sheet is. */
+export interface CustomFunctionSummary {
+  sheetOf: (round: RoundId, expert: string) => string | undefined;
+}
+
+/** The columns, right of 说明, that bring each expert's total into 汇总 so the CEEAS functions can take a range. */
+function totalsBlock(panel: Panel, sheetOf: CustomFunctionSummary['sheetOf']) {
+  let column = SUMMARY.colNote + 2;
+  return ROUND_IDS.map((round) => {
+    const experts = panel.rounds[round].experts
+      .map((id) => ({ id, sheet: sheetOf(round, id) }))
+      .filter((e): e is { id: string; sheet: string } => e.sheet !== undefined);
+    const first = column;
+    column += experts.length;
+    return { round, experts, first, last: column - 1 };
+  });
+}
+
 /**
  * 汇总: the engine's results per case — n, mean, standard deviation and span per round, S, grade and status.
- * `cellFor` lets the add-in replace a value with a CEEAS custom-function formula; the .xlsx host writes values.
+ * The .xlsx host writes the engine's values. The add-in (`customFunctions`) writes, for every graded case, the
+ * round means, S and the grade as CEEAS formulas over the experts' totals, which it brings in as plain references
+ * to the expert sheets: Excel then shows the same numbers, recomputed exactly, and an auditor can follow them.
  */
-export function summarySheet(
-  panel: Panel,
-  evaluation: Evaluation,
-  cellFor?: (kind: 'score' | 'grade' | 'mean', caseIndex: number, value: CellSpec) => CellSpec,
-): SheetSpec {
+export function summarySheet(panel: Panel, evaluation: Evaluation, customFunctions?: CustomFunctionSummary): SheetSpec {
   const d = panel.policy.decimals;
   const g = new Grid();
+  const block = customFunctions ? totalsBlock(panel, customFunctions.sheetOf) : [];
+  const blockEnd = Math.max(SUMMARY.colNote, ...block.map((b) => b.last));
   const lastCol = SUMMARY.colNote;
   g.value(1, 1, `${panel.title || '科技创新成果转化评价'}　评价结果汇总`, 'title');
   g.value(
     2,
     1,
-    `综合得分 S = Σ 轮次权重 × 该轮专家总分平均（准则 9.3.1），保留 ${d} 位小数（四舍五入）；等级按准则 9.3.2。本表由“计算等级”生成，请勿手工修改；逐项核对见“${SHEET.audit}”。`,
+    `综合得分 S = Σ 轮次权重 × 该轮专家总分平均（准则 9.3.1），保留 ${d} 位小数（四舍五入）；等级按准则 9.3.2。本表由“计算等级”生成，请勿手工修改；逐项核对见“${SHEET.audit}”。` +
+      (customFunctions ? '均分、综合得分和等级由加载项的 CEEAS 函数从右侧各专家总分精确计算。' : ''),
     'note',
   );
   const merges = [rangeRef(1, 1, 1, lastCol), rangeRef(2, 1, 2, lastCol)];
@@ -44,6 +64,16 @@ export function summarySheet(
   g.value(h, SUMMARY.colScore, '综合得分', 'header');
   g.value(h, SUMMARY.colGrade, '评价等级', 'header');
   g.value(h, SUMMARY.colNote, '说明', 'header');
+  for (const b of block)
+    b.experts.forEach((e, k) => g.value(h, b.first + k, `${ROUND_NAMES[b.round].zh}总分 ${e.id}`, 'header'));
+
+  const L = expertLayout(panel.rubric);
+  const mode = panel.policy.aggregate;
+  const weights = `{${ROUND_IDS.map((r) => panel.rounds[r].weight.toString()).join(',')}}`;
+  const blockRange = (r: number, round: RoundId): string | null => {
+    const b = block.find((x) => x.round === round)!;
+    return b.experts.length > 0 ? rangeRef(r, b.first, r, b.last) : null;
+  };
 
   const firstError = new Map<string, string>();
   for (const f of evaluation.findings) {
@@ -54,6 +84,17 @@ export function summarySheet(
   evaluation.cases.forEach((res, i) => {
     const r = SUMMARY.firstRow + i;
     const c = panel.cases.find((x) => x.id === res.id)!;
+    for (const b of block) {
+      const position = panel.rounds[b.round].cases.indexOf(c.id);
+      if (position < 0) continue;
+      b.experts.forEach((e, k) => {
+        const total = res.rounds[b.round]?.totals.find((t) => t.expert === e.id)?.total;
+        const ref = sheetRef(e.sheet, a1(L.firstRow + position, L.colTotal, true));
+        g.formula(r, b.first + k, ref, total ? Number(total.toString()) : '', 'cellCenter');
+      });
+    }
+    const live =
+      customFunctions !== undefined && res.status === 'graded' && ROUND_IDS.every((rid) => blockRange(r, rid));
     g.value(r, SUMMARY.colCase, c.id, 'cellCenter');
     g.value(r, SUMMARY.colName, c.name, 'wrap');
     g.value(r, SUMMARY.colApplicant, c.applicant, 'wrap');
@@ -71,14 +112,36 @@ export function summarySheet(
         value: st.mean ? Number(fixed(st.mean.roundHalfUp(d), d)) : '',
         style: 'score',
       };
-      g.set(r, col + 1, cellFor ? cellFor('mean', i, mean) : mean);
+      const totals = blockRange(r, rid);
+      g.set(
+        r,
+        col + 1,
+        live && totals && st.mean
+          ? { formula: `CEEAS.ROUNDMEAN(${totals},"${mode}",${d})`, result: mean.value, style: 'score' }
+          : mean,
+      );
       g.value(r, col + 2, fmt(st.sd), 'number2');
       g.value(r, col + 3, fmt(st.span), 'number2');
     }
     const score: CellSpec = { value: res.score ? Number(fixed(res.score, d)) : '', style: 'score' };
     const grade: CellSpec = { value: res.grade ?? '', style: 'cellCenter' };
-    g.set(r, SUMMARY.colScore, cellFor ? cellFor('score', i, score) : score);
-    g.set(r, SUMMARY.colGrade, cellFor ? cellFor('grade', i, grade) : grade);
+    if (live) {
+      const [x, y, z] = ROUND_IDS.map((rid) => blockRange(r, rid)!);
+      g.formula(r, SUMMARY.colScore, `CEEAS.SCORE(${x},${y},${z},${weights},"${mode}",${d})`, score.value!, 'score');
+      // GRADE of the shown S is the standard's default; graded on the exact S, the engine's grade stays a value.
+      if (panel.policy.gradeOn === 'rounded')
+        g.formula(
+          r,
+          SUMMARY.colGrade,
+          `CEEAS.GRADE(${a1(r, SUMMARY.colScore)},"rounded",${d})`,
+          grade.value!,
+          'cellCenter',
+        );
+      else g.set(r, SUMMARY.colGrade, grade);
+    } else {
+      g.set(r, SUMMARY.colScore, score);
+      g.set(r, SUMMARY.colGrade, grade);
+    }
     let note = firstError.get(c.id) ?? '';
     if (!note && res.status === 'incomplete') {
       const missing = ROUND_IDS.flatMap((rid) =>
@@ -92,7 +155,18 @@ export function summarySheet(
     name: SHEET.summary,
     kind: 'summary',
     rows: g.rows(),
-    columns: [10, 26, 22, 9, 14, ...ROUND_IDS.flatMap(() => [6, 9, 8, 7]), 10, 9, 40],
+    columns: [
+      10,
+      26,
+      22,
+      9,
+      14,
+      ...ROUND_IDS.flatMap(() => [6, 9, 8, 7]),
+      10,
+      9,
+      40,
+      ...(blockEnd > SUMMARY.colNote ? [4, ...Array.from({ length: blockEnd - SUMMARY.colNote - 1 }, () => 9)] : []),
+    ],
     rowHeights: { 1: 28, 2: 32, 3: 32 },
     merges,
     freeze: { rows: SUMMARY.headerRow, columns: 2 },
