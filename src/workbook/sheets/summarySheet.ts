@@ -71,8 +71,8 @@ export function summarySheet(panel: Panel, evaluation: Evaluation, customFunctio
   const mode = panel.policy.aggregate;
   const weights = `{${ROUND_IDS.map((r) => panel.rounds[r].weight.toString()).join(',')}}`;
   const blockRange = (r: number, round: RoundId): string | null => {
-    const b = block.find((x) => x.round === round)!;
-    return b.experts.length > 0 ? rangeRef(r, b.first, r, b.last) : null;
+    const b = block.find((x) => x.round === round);
+    return b && b.experts.length > 0 ? rangeRef(r, b.first, r, b.last) : null;
   };
 
   const firstError = new Map<string, string>();
