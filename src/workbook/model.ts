@@ -81,6 +81,22 @@ export interface PrintSpec {
   breaksBefore?: number[];
 }
 
+/**
+ * A chart over a range of the same sheet. Only the Office host draws charts (ExcelJS cannot write them); the
+ * numbers they show are ordinary cells that both hosts write.
+ */
+export interface ChartSpec {
+  type: 'columnClustered' | 'columnStacked' | 'barClustered' | 'pie';
+  title: string;
+  /** The data with its header row and label column, e.g. "B3:F4". */
+  source: string;
+  /** Whether each row or each column of `source` is one series. */
+  seriesBy: 'rows' | 'columns';
+  /** Top-left and bottom-right cells the chart covers. */
+  from: string;
+  to: string;
+}
+
 export interface ProtectionSpec {
   /** Protect with the workbook's generated password. */
   withPassword: boolean;
@@ -103,6 +119,7 @@ export interface SheetSpec {
   print?: PrintSpec;
   protection?: ProtectionSpec;
   tabColor?: string;
+  charts?: ChartSpec[];
 }
 
 export type SheetKind =

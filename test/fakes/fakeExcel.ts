@@ -270,14 +270,27 @@ abstract class Loadable {
 }
 
 class FakeWorksheets extends Loadable {
+  /** What each item carries when the collection is loaded ("items/name,items/protection/protected"). */
+  private itemProps: string[] = [];
+  override load(props: string | string[]): this {
+    const list = Array.isArray(props) ? props : props.split(',');
+    this.itemProps = list.map((p) => p.trim().split('/')).filter((p) => p[0] === 'items' && p[1]).map((p) => p[1]);
+    return super.load(list);
+  }
   protected capture(prop: string): unknown {
-    if (prop === 'items') return [...this.ctx.state.sheets];
+    if (prop === 'items')
+      return this.ctx.state.sheets.map((s) => ({
+        sheet: s,
+        props: Object.fromEntries(
+          this.itemProps.map((p) => [p, p === 'protection' ? { protected: s.protectedWith !== null } : s.name]),
+        ),
+      }));
     throw new Error(`the fake does not load worksheets.${prop}`);
   }
   get items(): FakeWorksheet[] {
-    return this.got<FakeSheet[]>('items').map((s) => {
-      const ws = new FakeWorksheet(this.ctx, () => s);
-      ws.preload('name', s.name);
+    return this.got<{ sheet: FakeSheet; props: Record<string, unknown> }[]>('items').map(({ sheet, props }) => {
+      const ws = new FakeWorksheet(this.ctx, () => sheet);
+      for (const [p, v] of Object.entries(props)) ws.preload(p, v);
       return ws;
     });
   }
@@ -331,7 +344,7 @@ export class FakeWorksheet extends Loadable {
   protected capture(prop: string): unknown {
     const s = this.resolve();
     if (prop === 'isNullObject') return !s;
-    if (!s) throw new FakeError('ItemNotFound', 'the worksheet does not exist');
+    if (!s) return undefined; // a null object's other properties are empty, not an error
     if (prop === 'name') return s.name;
     if (prop === 'protection') return { protected: s.protectedWith !== null };
     throw new Error(`the fake does not load worksheet.${prop}`);
@@ -345,6 +358,7 @@ export class FakeWorksheet extends Loadable {
   }
 
   get protection() {
+    const got = () => this.got<{ protected: boolean } | undefined>('protection');
     return {
       protect: (options?: unknown, password?: string): void =>
         this.ctx.op(['protect', options], () => {
@@ -359,18 +373,12 @@ export class FakeWorksheet extends Loadable {
             throw new FakeError('InvalidArgument', `wrong password for ${s.name}`);
           s.protectedWith = null;
         }),
-      load: (props: string) => {
-        this.load(props.split(',').map((p) => `protection/${p.trim()}`));
-      },
+      load: (props: string) => void this.load(props.split(',').map((p) => `protection/${p.trim()}`)),
+      /** Loaded through the worksheet ("protection/protected") or protection.load("protected"). */
       get protected(): boolean {
-        throw new PropertyNotLoaded('protection.protected (load it through the worksheet: "protection/protected")');
+        return got()?.protected ?? false;
       },
     };
-  }
-
-  /** `protection/protected` as loaded through the worksheet. */
-  get protectionState(): { protected: boolean } {
-    return this.got('protection');
   }
 
   get freezePanes() {
@@ -419,29 +427,14 @@ export class FakeWorksheet extends Loadable {
     };
   }
 
-  get charts() {
-    return {
-      add: (type: string, source: FakeRange, seriesBy?: string) => {
-        const chart: FakeChart = { type, source: rectAddress(source.rect), seriesBy, title: '', name: '' };
-        this.writeOp(['chart', type, chart.source], (s) => void s.charts.push(chart));
-        const ctx = this.ctx;
-        return {
-          title: new Proxy({} as { text: string }, {
-            set: (_t, p: string, v) => (ctx.op(['chartTitle', v], () => void (chart.title = v as string)), true),
-          }),
-          legend: new Proxy({} as Record<string, unknown>, {
-            set: (_t, p: string, v) => (ctx.op(['legend', p, v], () => void (chart.legend = String(v))), true),
-          }),
-          set name(v: string) {
-            ctx.op(['chartName', v], () => void (chart.name = v));
-          },
-          setPosition: (start: string, end?: string) =>
-            ctx.op(['chartPosition', start, end], () => void (chart.position = end ? `${start}:${end}` : start)),
-        };
-      },
-      /** Every chart of the sheet goes, as when the items are loaded and each is deleted. */
-      clearAll: () => this.writeOp(['charts.clear'], (s) => void (s.charts = [])),
-    };
+  private chartCollection: FakeChartCollection | null = null;
+  /** One collection object per worksheet object, as in Office.js, so what it loaded stays with it. */
+  get charts(): FakeChartCollection {
+    return (this.chartCollection ??= new FakeChartCollection(
+      this.ctx,
+      () => this.resolve(),
+      (wire, fn) => this.writeOp(wire, fn),
+    ));
   }
 
   set tabColor(color: string) {
@@ -467,6 +460,60 @@ export class FakeWorksheet extends Loadable {
       () => this.sheetNow(),
       () => this.sheetNow().cells.usedRect(),
     );
+  }
+}
+
+/** A chart as the host code holds it: set its title, legend and position, or delete it. */
+class FakeChartObject {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly chart: FakeChart,
+    private readonly owner: () => FakeSheet | undefined,
+  ) {}
+  get title(): { text: string } {
+    return new Proxy({} as { text: string }, {
+      set: (_t, _p, v) => (this.ctx.op(['chartTitle', v], () => void (this.chart.title = v as string)), true),
+    });
+  }
+  get legend(): Record<string, unknown> {
+    return new Proxy({} as Record<string, unknown>, {
+      set: (_t, p, v) => (this.ctx.op(['legend', p, v], () => void (this.chart.legend = String(v))), true),
+    });
+  }
+  set name(v: string) {
+    this.ctx.op(['chartName', v], () => void (this.chart.name = v));
+  }
+  setPosition(start: string, end?: string): void {
+    this.ctx.op(['chartPosition', start, end], () => void (this.chart.position = end ? `${start}:${end}` : start));
+  }
+  delete(): void {
+    this.ctx.op(['chartDelete'], () => {
+      const s = this.owner();
+      if (s?.protectedWith) throw new FakeError('AccessDenied', `the sheet ${s.name} is protected (chart)`);
+      if (s) s.charts = s.charts.filter((c) => c !== this.chart);
+    });
+  }
+}
+
+class FakeChartCollection extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet | undefined,
+    private readonly writeOp: (wire: unknown[], fn: (s: FakeSheet) => void) => void,
+  ) {
+    super(ctx);
+  }
+  protected capture(prop: string): unknown {
+    if (prop === 'items') return [...(this.sheet()?.charts ?? [])];
+    throw new Error(`the fake does not load charts.${prop}`);
+  }
+  get items(): FakeChartObject[] {
+    return this.got<FakeChart[]>('items').map((c) => new FakeChartObject(this.ctx, c, this.sheet));
+  }
+  add(type: string, source: FakeRange, seriesBy?: string): FakeChartObject {
+    const chart: FakeChart = { type, source: rectAddress(source.rect), seriesBy, title: '', name: '' };
+    this.writeOp(['chart', type, chart.source], (s) => void s.charts.push(chart));
+    return new FakeChartObject(this.ctx, chart, this.sheet);
   }
 }
 

@@ -247,6 +247,11 @@ export function formulaCalculator(): FakeCalculator {
       : v === ''
         ? undefined
         : v;
+  const one = (v: Value | undefined): unknown => {
+    if (v === undefined) return undefined;
+    const x = scalarOf(v);
+    return x === '' ? undefined : x instanceof FakeErrorValue ? x.code : x;
+  };
   const custom = (out: ceeas.Outcome<unknown>): Scalar =>
     out.ok ? (out.value as Scalar) : NA(out.code === 'invalidNumber' ? '#NUM!' : '#VALUE!');
 
@@ -391,12 +396,13 @@ export function formulaCalculator(): FakeCalculator {
             arg(state, args[5]),
           ),
         );
+      // Parameters declared as a number or text receive a single cell's value, as Excel passes them.
       case 'CEEAS.GRADE':
-        return custom(ceeas.grade(arg(state, args[0]), arg(state, args[1]), arg(state, args[2])));
+        return custom(ceeas.grade(one(args[0]), one(args[1]), one(args[2])));
       case 'CEEAS.BAND':
-        return custom(ceeas.band(arg(state, args[0]), arg(state, args[1])));
+        return custom(ceeas.band(one(args[0]), one(args[1])));
       case 'CEEAS.CHECK':
-        return custom(ceeas.check(arg(state, args[0]), arg(state, args[1]), arg(state, args[2])));
+        return custom(ceeas.check(one(args[0]), one(args[1]), one(args[2])));
       default:
         return NA('#NAME?');
     }

@@ -1,6 +1,6 @@
 /* global Excel */
 import { a1, columnLetter, looksLikeFormula } from '../../workbook/address';
-import type { CellSpec, SheetSpec, StyleSpec, ValidationSpec } from '../../workbook/model';
+import type { CellSpec, CellUpdate, ChartSpec, SheetSpec, StyleSpec, ValidationSpec } from '../../workbook/model';
 
 // The Office.js host: the same sheet descriptions as the .xlsx host, written through Excel's API. Every command
 // reads in one batch and writes in one batch: two context.sync() calls whatever the number of sheets or cells.
@@ -133,43 +133,145 @@ function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, styles: Record<string,
     for (const r of spec.print.breaksBefore ?? []) if (r > 1) ws.horizontalPageBreaks.add(`A${r}`);
   }
   if (spec.tabColor) ws.tabColor = `#${spec.tabColor}`;
+  for (const chart of spec.charts ?? []) writeChart(ws, chart);
   if (spec.protection) {
-    ws.protection.protect(
-      { allowFormatColumns: true, allowFormatRows: true, selectionMode: 'Normal' },
-      spec.protection.withPassword && password ? password : undefined,
-    );
+    ws.protection.protect(PROTECTION, spec.protection.withPassword && password ? password : undefined);
   }
 }
 
-/**
- * Replaces (or adds) each described sheet, keeping the sheet object so formulas elsewhere that point at it stay
- * valid. One sync finds which sheets exist; one more writes everything.
- */
-export async function applySheets(
-  context: Excel.RequestContext,
-  sheets: SheetSpec[],
-  styles: Record<string, StyleSpec>,
-  password?: string,
-): Promise<void> {
-  const found = sheets.map((s) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(s.name);
-    ws.load('isNullObject');
-    return ws;
+/** What the write batch must know of a sheet that already exists: its protection and its charts. */
+export interface ExistingSheet {
+  protected: boolean;
+  /** Charts to delete when the sheet is rewritten (loaded with their items). */
+  charts: { delete(): void }[];
+}
+
+/** The sheets of the open workbook by name, as the read batch found them. */
+export type ExistingSheets = Map<string, ExistingSheet>;
+
+/** Thrown when the protected sheets a command must rewrite do not open with the password given. */
+export class WorkbookPasswordError extends Error {
+  constructor(readonly sheets: string[]) {
+    super(
+      `工作表“${sheets.slice(0, 3).join('”“')}”${sheets.length > 3 ? '等' : ''}受密码保护，输入的工作簿密码不对或尚未输入：请在任务窗格“设置工作簿”中输入生成工作簿时记下的密码。工作簿未作任何改动。`,
+    );
+    this.name = 'WorkbookPasswordError';
+  }
+}
+
+/** Which of the named sheets exist, with their protection and charts: one sync. */
+export async function existingSheets(context: Excel.RequestContext, names: string[]): Promise<ExistingSheets> {
+  const found = names.map((name) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(name);
+    ws.load('isNullObject,protection/protected');
+    ws.charts.load('items/name');
+    return { name, ws };
   });
   await context.sync();
-  sheets.forEach((spec, i) => {
-    let ws = found[i];
-    if (ws.isNullObject) {
+  return new Map(
+    found
+      .filter(({ ws }) => !ws.isNullObject)
+      .map(({ name, ws }) => [name, { protected: ws.protection.protected, charts: ws.charts.items }]),
+  );
+}
+
+/** Protection options of every sheet we protect: columns and rows can be resized, cells selected. */
+const PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  selectionMode: 'Normal',
+};
+
+/**
+ * Opens and closes again every protected sheet that is about to be rewritten, in a batch of its own: a wrong
+ * password fails here, before anything changed, and the commands say so in one sentence.
+ */
+async function checkPassword(
+  context: Excel.RequestContext,
+  names: string[],
+  existing: ExistingSheets,
+  password: string | undefined,
+): Promise<void> {
+  const locked = names.filter((n) => existing.get(n)?.protected);
+  if (locked.length === 0) return;
+  for (const name of locked) {
+    const ws = context.workbook.worksheets.getItem(name);
+    ws.protection.unprotect(password);
+    ws.protection.protect(PROTECTION, password);
+  }
+  try {
+    await context.sync();
+  } catch {
+    throw new WorkbookPasswordError(locked);
+  }
+}
+
+function writeChart(ws: Excel.Worksheet, chart: ChartSpec): void {
+  const type: Record<ChartSpec['type'], 'ColumnClustered' | 'ColumnStacked' | 'BarClustered' | 'Pie'> = {
+    columnClustered: 'ColumnClustered',
+    columnStacked: 'ColumnStacked',
+    barClustered: 'BarClustered',
+    pie: 'Pie',
+  };
+  const c = ws.charts.add(type[chart.type], ws.getRange(chart.source), chart.seriesBy === 'rows' ? 'Rows' : 'Columns');
+  c.title.text = chart.title;
+  c.legend.position = 'Bottom';
+  c.setPosition(chart.from, chart.to);
+}
+
+/** Text that a spreadsheet would take for a formula is written as text: "@" first, then the value. */
+function writeUpdate(ws: Excel.Worksheet, update: CellUpdate): void {
+  const range = ws.getRange(update.address);
+  if (typeof update.value === 'string' && looksLikeFormula(update.value)) range.numberFormat = [['@']];
+  range.formulas = [[update.value ?? '']];
+}
+
+export interface WritePlan {
+  /** Sheets written whole: replaced when they exist (keeping the sheet object), added otherwise. */
+  sheets: SheetSpec[];
+  /** Single cells written into sheets that stay as they are (scores collected, marks in a register). */
+  updates?: CellUpdate[];
+  styles: Record<string, StyleSpec>;
+  password?: string;
+  /** What the read batch learnt of the sheets; without it one more sync finds out. */
+  existing?: ExistingSheets;
+}
+
+/**
+ * Writes a command's result: one sync checks the password of the protected sheets it rewrites (only when there
+ * are such sheets), one more writes everything. Formulas elsewhere that point at a rewritten sheet stay valid.
+ */
+export async function writeWorkbook(context: Excel.RequestContext, plan: WritePlan): Promise<void> {
+  const names = plan.sheets.map((s) => s.name);
+  const existing = plan.existing ?? (await existingSheets(context, names));
+  await checkPassword(context, names, existing, plan.password);
+  for (const spec of plan.sheets) {
+    const known = existing.get(spec.name);
+    let ws: Excel.Worksheet;
+    if (!known) {
       ws = context.workbook.worksheets.add(spec.name);
     } else {
-      ws.protection.unprotect(password);
+      ws = context.workbook.worksheets.getItem(spec.name);
+      if (known.protected) ws.protection.unprotect(plan.password);
+      for (const chart of known.charts) chart.delete();
       const all = ws.getRange();
       all.unmerge();
       all.dataValidation.clear();
       all.conditionalFormats.clearAll();
       all.clear('All');
     }
-    writeSheet(ws, spec, styles, password);
-  });
+    writeSheet(ws, spec, plan.styles, plan.password);
+  }
+  for (const u of plan.updates ?? []) writeUpdate(context.workbook.worksheets.getItem(u.sheet), u);
   await context.sync();
+}
+
+/** Replaces (or adds) each described sheet: two syncs whatever the number of sheets or cells. */
+export async function applySheets(
+  context: Excel.RequestContext,
+  sheets: SheetSpec[],
+  styles: Record<string, StyleSpec>,
+  password?: string,
+): Promise<void> {
+  await writeWorkbook(context, { sheets, styles, password });
 }

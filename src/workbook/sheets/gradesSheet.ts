@@ -1,15 +1,27 @@
 import type { Evaluation } from '../../core/engine/evaluate';
 import { GRADES } from '../../core/engine/grade';
-import type { Panel } from '../../core/panel/types';
-import { columnLetter, rangeRef, sheetRef } from '../address';
+import { ROUND_IDS, ROUND_NAMES, type Panel } from '../../core/panel/types';
+import { a1, columnLetter, rangeRef, sheetRef } from '../address';
 import { Grid } from '../grid';
-import type { SheetSpec } from '../model';
+import type { ChartSpec, SheetSpec } from '../model';
 import { SHEET } from '../names';
 import { SUMMARY } from './resultLayout';
 
+/** Bands of a round mean for the spread table: the grade lines of 9.3.2 and one more at 60. */
+const MEAN_BANDS: { label: string; min: number | null; below: number | null }[] = [
+  { label: '90 分及以上', min: 90, below: null },
+  { label: '80～90 分', min: 80, below: 90 },
+  { label: '70～80 分', min: 70, below: 80 },
+  { label: '60～70 分', min: 60, below: 70 },
+  { label: '60 分以下', min: null, below: 60 },
+];
+
 const CATEGORY_NAMES: Record<string, string> = { 'A.1': '新兴支柱产业', 'A.2': '战略性新兴产业', 'A.3': '未来产业' };
 
-/** 等级汇总: the grade distribution overall and by Appendix A category, as COUNTIFS over 汇总. */
+/**
+ * 等级汇总: the grade distribution overall and by Appendix A category and the spread of the round means, as
+ * COUNTIFS over 汇总, with charts of each (drawn by the Office host).
+ */
 export function gradesSheet(panel: Panel, evaluation: Evaluation): SheetSpec {
   const g = new Grid();
   const columns = [...GRADES, '合计'];
@@ -76,8 +88,62 @@ export function gradesSheet(panel: Panel, evaluation: Evaluation): SheetSpec {
       'integer',
     );
   });
+  // The spread of the round means: how many cases fall in each band, per round.
+  const spreadRow = statusRow + 1 + statuses.length + 1;
+  g.value(spreadRow, 1, '轮次均分分布', 'header');
+  g.value(spreadRow, 2, '均分区间', 'header');
+  ROUND_IDS.forEach((rid, k) => g.value(spreadRow, 3 + k, ROUND_NAMES[rid].zh, 'header'));
+  MEAN_BANDS.forEach((band, i) => {
+    const r = spreadRow + 1 + i;
+    g.value(r, 2, band.label, 'cell');
+    ROUND_IDS.forEach((rid, k) => {
+      const col = columnLetter(SUMMARY.roundColumn(rid) + 1);
+      const means = sheetRef(SHEET.summary, `$${col}$${SUMMARY.firstRow}:$${col}$1048576`);
+      const tests = [
+        band.min !== null ? `${means},">=${band.min}"` : `${means},">=0"`,
+        ...(band.below !== null ? [`${means},"<${band.below}"`] : []),
+      ];
+      const count = evaluation.cases.filter((c) => {
+        // 汇总 shows the mean rounded, and COUNTIFS counts what it shows.
+        const exact = c.rounds[rid]?.mean;
+        if (!exact) return false;
+        const m = exact.roundHalfUp(panel.policy.decimals);
+        return (band.min === null || !m.lt(band.min)) && (band.below === null || m.lt(band.below));
+      }).length;
+      g.formula(r, 3 + k, `COUNTIFS(${tests.join(',')})`, count, 'integer');
+    });
+  });
+  const spreadEnd = spreadRow + MEAN_BANDS.length;
+  const lastCategoryRow = 3 + rows.length;
+  const charts: ChartSpec[] = [
+    {
+      type: 'columnClustered',
+      title: '等级分布（全部案例）',
+      source: `${a1(3, 2)}:${a1(4, 2 + GRADES.length)}`,
+      seriesBy: 'rows',
+      from: 'I3',
+      to: 'P17',
+    },
+    {
+      type: 'columnStacked',
+      title: '各产业类别等级分布',
+      source: `${a1(3, 2)}:${a1(lastCategoryRow, 2 + GRADES.length)}`,
+      seriesBy: 'columns',
+      from: 'I19',
+      to: 'P33',
+    },
+    {
+      type: 'columnClustered',
+      title: '各轮均分分布',
+      source: `${a1(spreadRow, 2)}:${a1(spreadEnd, 2 + ROUND_IDS.length)}`,
+      seriesBy: 'columns',
+      from: 'I35',
+      to: 'P49',
+    },
+  ];
   return {
     name: SHEET.grades,
+    charts,
     kind: 'grades',
     rows: g.rows(),
     columns: [12, 18, 9, 9, 9, 9, 9],

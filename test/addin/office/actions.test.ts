@@ -1,47 +1,202 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { parsePanel } from '../../../src/core';
-import { auditWorkbook, computeGrades, makeNotices } from '../../../src/addin/office/actions';
+import * as actions from '../../../src/addin/office/actions';
 import { applySheets } from '../../../src/hosts/office/applySheets';
 import { buildWorkbook } from '../../../src/workbook/build';
-import { fakeExcel } from '../../fakes/fakeExcel';
+import { fakeExcel, type FakeWorkbookState } from '../../fakes/fakeExcel';
+import { formulaCalculator } from '../../fakes/formulaCalc';
+import { makePanel } from '../../helpers/panels';
 
-const small = parsePanel(JSON.parse(readFileSync(join(__dirname, '../../../../shared/examples/panel-small.json'), 'utf8')));
-const expected = JSON.parse(readFileSync(join(__dirname, '../../../../shared/examples/panel-small.expected.json'), 'utf8'));
+const small = parsePanel(
+  JSON.parse(readFileSync(join(__dirname, '../../../../shared/examples/panel-small.json'), 'utf8')),
+);
+const expected = JSON.parse(
+  readFileSync(join(__dirname, '../../../../shared/examples/panel-small.expected.json'), 'utf8'),
+);
+const now = '2026-11-24 09:00:00';
+const opts = { password: 'pw-1', user: '秘书处', now };
+
+/** A fake Excel holding the workbook `ceeas build` would write, calculating like Excel. */
+async function openBuilt(panel = small, password = 'pw-1') {
+  const spec = buildWorkbook(panel, { now, user: 't', password }).spec;
+  const excel = fakeExcel();
+  excel.state.calculator = formulaCalculator();
+  await applySheets(excel.context, spec.sheets, spec.styles, spec.password);
+  return excel;
+}
+
+/** Everything a workbook holds, to prove a refused command changed nothing. */
+function snapshot(state: FakeWorkbookState): string {
+  return JSON.stringify(
+    state.sheets.map((s) => ({
+      name: s.name,
+      cells: [...s.cells],
+      protectedWith: s.protectedWith,
+      charts: s.charts,
+      merges: s.merges,
+    })),
+  );
+}
+
+const cell = (state: FakeWorkbookState, sheet: string, address: string) =>
+  state.sheets.find((s) => s.name === sheet)?.cells.get(address);
 
 describe('the add-in commands on an open workbook', () => {
-  it('计算等级 gives the engine’s results in four syncs, and the audit then finds nothing', async () => {
-    const spec = buildWorkbook(small, { now: '2026-11-24 09:00:00', user: 't', password: 'pw-1' }).spec;
-    const { context, state } = fakeExcel();
-    await applySheets(context, spec.sheets, spec.styles, spec.password);
+  it('计算等级 gives the engine’s results; Excel’s CEEAS formulas in 汇总 show the same numbers and the audit is clean', async () => {
+    const { context, state } = await openBuilt();
     const before = state.syncs;
-    const result = await computeGrades(context, 'pw-1');
-    expect(state.syncs - before).toBe(4);
+    const result = await actions.computeGrades(context, opts);
+    expect(state.syncs - before).toBeLessThanOrEqual(4);
     for (const c of expected.cases) {
       const got = result.json.cases.find((x) => x.id === c.id)!;
       expect([got.status, got.score, got.grade]).toEqual([c.status, c.score, c.grade]);
     }
-    const summary = state.sheets.find((s) => s.name === '汇总')!;
-    expect(summary.cells.get('R4')?.value).toBe(70.12);
-    const audit = await auditWorkbook(context);
+    // C001 is graded: its S and grade are CEEAS formulas over the experts' totals, which Excel (the fake) calculates.
+    const score = cell(state, '汇总', 'R4')!;
+    expect(score.formula).toMatch(/^CEEAS\.SCORE\(/);
+    expect(cell(state, '汇总', 'S4')!.formula).toBe('CEEAS.GRADE(R4,"rounded",2)');
+    expect(cell(state, '汇总', 'G4')!.formula).toMatch(/^CEEAS\.ROUNDMEAN\(/);
+    const audit = await actions.auditWorkbook(context);
     expect(audit.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // 等级汇总 carries its charts.
+    const grades = state.sheets.find((s) => s.name === '等级汇总')!;
+    expect(grades.charts.map((c) => c.title)).toEqual(['等级分布（全部案例）', '各产业类别等级分布', '各轮均分分布']);
+  });
+
+  it('计算等级 again replaces the output sheets and their charts, never an expert sheet', async () => {
+    const { context, state } = await openBuilt();
+    await actions.computeGrades(context, opts);
+    const expertBefore = JSON.stringify([...state.sheets.find((s) => s.name === '初评-E01')!.cells]);
+    await actions.computeGrades(context, opts);
+    expect(state.sheets.find((s) => s.name === '等级汇总')!.charts).toHaveLength(3);
+    expect(JSON.stringify([...state.sheets.find((s) => s.name === '初评-E01')!.cells])).toBe(expertBefore);
+  });
+
+  it('refuses to rewrite protected sheets with a wrong or missing password, in Chinese, and changes nothing', async () => {
+    const { context, state } = await openBuilt();
+    const before = snapshot(state);
+    await expect(actions.computeGrades(context, { ...opts, password: 'wrong' })).rejects.toThrow('工作簿密码');
+    await expect(actions.computeGrades(context, { now })).rejects.toThrow('工作簿未作任何改动');
+    expect(snapshot(state)).toBe(before);
   });
 
   it('生成公示与通知 rewrites only the notice, the letters and the log', async () => {
-    const spec = buildWorkbook(parsePanel(JSON.parse(readFileSync(join(__dirname, '../../../samples/panel-sample.json'), 'utf8'))), {
-      now: '2026-11-24 09:00:00',
-      user: 't',
-    }).spec;
-    const { context } = fakeExcel();
-    await applySheets(context, spec.sheets, spec.styles);
-    const result = await makeNotices(context);
+    const panel = parsePanel(JSON.parse(readFileSync(join(__dirname, '../../../samples/panel-sample.json'), 'utf8')));
+    const { context, state } = await openBuilt(panel);
+    const summaryBefore = JSON.stringify([...state.sheets.find((s) => s.name === '汇总')!.cells]);
+    const result = await actions.makeNotices(context, opts);
     expect(result.message).toBe('公示期 2026-12-28 至 2027-01-06。');
+    expect(JSON.stringify([...state.sheets.find((s) => s.name === '汇总')!.cells])).toBe(summaryBefore);
   });
 
-  it('refuses to rewrite protected sheets without the workbook’s password', async () => {
-    const spec = buildWorkbook(small, { now: '2026-11-24 09:00:00', user: 't', password: 'pw-1' }).spec;
-    const { context } = fakeExcel();
-    await applySheets(context, spec.sheets, spec.styles, spec.password);
-    await expect(computeGrades(context, 'wrong')).rejects.toThrow('password');
+  it('sets up an empty workbook once, and a second time keeps every sheet it finds', async () => {
+    const { context, state } = fakeExcel();
+    const first = await actions.setUpWorkbook(context, { ...opts, title: '2027年度评价' });
+    expect(first.created).toEqual(
+      expect.arrayContaining([
+        '评分标准',
+        '案例登记',
+        '规范性审核',
+        '专家库',
+        '轮次设置',
+        '节假日',
+        '异议登记',
+        '操作日志',
+      ]),
+    );
+    expect(state.sheets.find((s) => s.name === '评分标准')!.protectedWith?.password).toBe('pw-1');
+    state.sheets.find((s) => s.name === '案例登记')!.cell(2, 1).value = 'C9';
+    const again = await actions.setUpWorkbook(context, opts);
+    expect(again.created).toEqual([]);
+    expect(cell(state, '案例登记', 'A2')?.value).toBe('C9');
+  });
+
+  it('runs a round from an empty workbook: import, draw, sheets, export, collect, compute', async () => {
+    const { context, state } = fakeExcel();
+    state.calculator = formulaCalculator();
+    await actions.setUpWorkbook(context, { ...opts, title: '评价' });
+    const csv = (text: string) => ({ name: 'x.csv', data: new TextEncoder().encode(text).buffer as ArrayBuffer });
+    const cases = await actions.importRegister(
+      context,
+      'cases',
+      csv('案例编号,案例名称,申报单位,产业类别,初评\nC1,=HYPERLINK("x"),甲公司,A.2,是\nC2,乙项目,乙公司,A.1,是\n'),
+      opts,
+    );
+    expect(cases.message).toContain('C1、C2');
+    expect(cell(state, '案例登记', 'B2')).toMatchObject({ value: '=HYPERLINK("x")', formula: null });
+    await actions.importRegister(
+      context,
+      'experts',
+      csv(
+        '专家编号,姓名,工作单位,专业领域\nE1,张一,甲公司,A.2\nE2,李二,丙大学,A.2\nE3,王三,丁所,A.1\nE4,赵四,戊院,A.2\n',
+      ),
+      opts,
+    );
+    const drawn = await actions.drawRoundExperts(
+      context,
+      { round: 'initial', count: 3, seed: 'S-1', minEligible: 2 },
+      opts,
+    );
+    expect(drawn.experts).toHaveLength(3);
+    const sheets = await actions.generateExpertSheets(context, 'initial', opts);
+    expect(sheets.sheets.map((s) => s.expert).sort()).toEqual([...drawn.experts].sort());
+    if (drawn.experts.includes('E1')) {
+      // E1 works for C1's applicant: the row is marked 回避 (E.1).
+      const e1 = state.sheets.find((s) => s.name === '初评-E1')!;
+      expect([...e1.cells].some(([, c]) => c.value === '回避')).toBe(true);
+    }
+
+    // Every expert fills the exported workbook and sends it back.
+    const returned: { name: string; data: ArrayBuffer }[] = [];
+    for (const s of sheets.sheets) {
+      const out = await actions.exportExpertWorkbook(context, 'initial', s.expert, opts);
+      expect(out.fileName).toBe(`${s.sheet}.xlsx`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(out.data));
+      expect(wb.worksheets.map((w) => w.name)).toEqual([s.sheet, '评分标准']);
+      const ws = wb.getWorksheet(s.sheet)!;
+      for (let r = 6; r <= 7; r++) {
+        if (ws.getCell(r, 24).value === '回避') continue;
+        for (let c = 5; c <= 17; c++) ws.getCell(r, c).value = 3;
+      }
+      returned.push({ name: `${s.sheet}.xlsx`, data: (await wb.xlsx.writeBuffer()) as ArrayBuffer });
+    }
+    returned.push({ name: 'old.xls', data: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]).buffer });
+    const collected = await actions.collectWorkbooks(context, returned, opts);
+    expect(collected.message).toMatch(/填入 \d+ 格/);
+    expect(collected.findings?.map((f) => f.message)).toEqual([expect.stringContaining('旧版 .xls')]);
+
+    // Collecting the same files again fills nothing and reports no conflict.
+    const twice = await actions.collectWorkbooks(context, returned.slice(0, 1), opts);
+    expect(twice.message).toContain('填入 0 格');
+
+    const computed = await actions.computeGrades(context, opts);
+    expect(computed.json.cases.map((c) => c.rounds.initial?.mean)).toEqual(['39.00', '39.00']);
+  });
+
+  it('keeps the same number of syncs at 5 and at 500 cases for every command', async () => {
+    const counts: Record<string, number>[] = [];
+    for (const n of [5, Number(process.env.OFFICE_CASES || 500)]) {
+      const panel = parsePanel(makePanel({ cases: n, experts: [3, 3, 3] }));
+      const { context, state } = await openBuilt(panel);
+      state.calculator = null; // Excel's calculation is not what is measured here
+      const syncs: Record<string, number> = {};
+      const measure = async (name: string, run: () => Promise<unknown>) => {
+        const before = state.syncs;
+        await run().catch(() => undefined);
+        syncs[name] = state.syncs - before;
+      };
+      await measure('computeGrades', () => actions.computeGrades(context, opts));
+      await measure('makeNotices', () => actions.makeNotices(context, opts));
+      await measure('auditWorkbook', () => actions.auditWorkbook(context));
+      await measure('reviewCases', () => actions.reviewCases(context, opts));
+      await measure('reviewObjections', () => actions.reviewObjections(context, opts));
+      await measure('setUpWorkbook', () => actions.setUpWorkbook(context, opts));
+      counts.push(syncs);
+    }
+    expect(counts[1]).toEqual(counts[0]);
+    for (const v of Object.values(counts[0])) expect(v).toBeLessThanOrEqual(4);
   });
 });
