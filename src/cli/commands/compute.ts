@@ -5,7 +5,7 @@ import { currentUser, localTimestamp } from '../files';
 import { printResult } from '../printResult';
 import { readRubricFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
-import { readWorkbookFile, usable, writeWorkbookFile, writeSheets } from '../xlsxFiles';
+import { openWorkbookPackage, usable, writePackageSheets } from '../xlsxFiles';
 
 export function registerCompute(program: Command, ctx: CommandContext): void {
   program
@@ -26,13 +26,12 @@ export function registerCompute(program: Command, ctx: CommandContext): void {
         if (opts.output && !/\.xlsx$/i.test(opts.output))
           throw new UsageError(`输出文件 ${opts.output} 应以 .xlsx 结尾。`);
         const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
-        const { workbook, data } = await readWorkbookFile(book);
+        const opened = openWorkbookPackage(book);
         const result = usable(book, () =>
-          computeWorkbook(data, { now: localTimestamp(), user: currentUser(), lang, rubric }),
+          computeWorkbook(opened.data, { now: localTimestamp(), user: currentUser(), lang, rubric }),
         );
         if (!opts.dryRun) {
-          writeSheets(workbook, result.sheets, result.panel.policy.decimals);
-          await writeWorkbookFile(workbook, opts.output ?? book);
+          await writePackageSheets(opened, result.sheets, result.panel.policy.decimals, opts.output ?? book);
         }
         printResult(ctx, result.panel, result.json, opts.json === true);
       },

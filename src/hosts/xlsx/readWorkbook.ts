@@ -2,13 +2,9 @@ import ExcelJS from 'exceljs';
 import { a1, cellsOf } from '../../workbook/address';
 import type { ReadValue, SheetData, SheetMeta, WorkbookData } from '../../workbook/model';
 
-/** A file that is not a usable .xlsx workbook; the message is one plain Chinese sentence. */
-export class XlsxError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'XlsxError';
-  }
-}
+import { XlsxError } from './xlsxError';
+
+export { XlsxError };
 
 /** Guards against zip bombs: a workbook of ours is a few MB; 200 MB unpacked is far beyond any real panel. */
 const MAX_BYTES = 200 * 1024 * 1024;

@@ -378,11 +378,12 @@ function readExpertSheet(
   // Formulas are compared with what the builder wrote only where the layout is the one we generated.
   const layoutIntact = caseCol === L.colCase && totalCol === L.colTotal && h.row === L.headerRow;
 
+  const caseIds = new Set(panel.cases.map((c) => c.id));
   const entries: ScoreEntry[] = [];
   for (let r = h.row + 1; r <= s.values.length; r++) {
     const caseId = textAt(s, r, caseCol);
     if (caseId === '' || !/^[^\s]/.test(caseId) || caseId.startsWith('回避与保密声明')) continue;
-    if (!panel.cases.some((c) => c.id === caseId) && typeof valueAt(s, r, L.colIndex) !== 'number') continue;
+    if (!caseIds.has(caseId) && typeof valueAt(s, r, L.colIndex) !== 'number') continue;
     const recused = recusedCol !== undefined && textAt(s, r, recusedCol) === RECUSED;
     const values: Record<string, unknown> = {};
     const cells: Record<string, string> = {};
@@ -434,7 +435,8 @@ function checkFormulas(
 ): void {
   for (const [c, { formula, label }] of rowFormulas(panel, expertLayout(panel.rubric), r)) {
     const actual = formulaAt(s, r, c);
-    if (actual === null || normaliseFormula(actual) !== normaliseFormula(formula)) {
+    // Untouched sheets hold exactly the text we wrote; normalising (the slow part) is for the others.
+    if (actual === null || (actual !== formula && normaliseFormula(actual) !== normaliseFormula(formula))) {
       const cell = cellName(s, r, c);
       findings.push(
         makeFinding('formula-changed', { round, expert, case: caseId, cell, formula, itemName: label }, { cell }, lang),
