@@ -18,6 +18,12 @@ function fakeActions(): TaskpaneActions & { calls: string[] } {
   return {
     calls,
     setUpWorkbook: ok('setUpWorkbook'),
+    importRegister: ok('importRegister'),
+    reviewCases: ok('reviewCases'),
+    drawExperts: ok('drawExperts'),
+    advanceRound: ok('advanceRound'),
+    reviewObjections: ok('reviewObjections'),
+    releaseResults: ok('releaseResults'),
     generateExpertSheets: async (round) => ({ message: round, sheets: [] }),
     exportExpertWorkbook: ok('exportExpertWorkbook'),
     collectWorkbooks: ok('collectWorkbooks'),
@@ -34,7 +40,7 @@ const html = (lang: 'zh' | 'en', initialTab?: (typeof TAB_IDS)[number]) =>
 describe('task pane', () => {
   it('renders every section as a tab with its panel, in Chinese by default', () => {
     const out = html('zh');
-    for (const t of ['设置工作簿', '案例与专家', '专家评分表', '计算等级', '公示与通知', '审计'])
+    for (const t of ['设置工作簿', '案例与专家', '抽取与评分表', '计算与晋级', '公示与异议', '审计'])
       expect(out).toContain(t);
     expect(out.match(/role="tab"/g)).toHaveLength(6);
     expect(out.match(/role="tabpanel"/g)).toHaveLength(6);

@@ -1,4 +1,5 @@
 import { publish, type Notice } from '../shared/notices';
+import { session } from '../shared/session';
 import { errorText, toActionResult } from '../taskpane/actions';
 import { languageOf, stringsFor, type Strings } from '../taskpane/i18n';
 
@@ -61,9 +62,10 @@ export function registerCommands(
 // The Office actions are loaded on first use: they bring the workbook code, which the first render does not need.
 const loadActions = () => import(/* webpackChunkName: "office-actions" */ '../office/actions');
 
+// The buttons use the password and the user the secretariat gave the task pane in this session (shared runtime).
 const officeCommands: CommandImplementations = {
-  computeGrades: () => Excel.run(async (context) => (await loadActions()).computeGrades(context)),
-  makeNotices: () => Excel.run(async (context) => (await loadActions()).makeNotices(context)),
+  computeGrades: () => Excel.run(async (context) => (await loadActions()).computeGrades(context, session())),
+  makeNotices: () => Excel.run(async (context) => (await loadActions()).makeNotices(context, session())),
   auditWorkbook: () => Excel.run(async (context) => (await loadActions()).auditWorkbook(context)),
 };
 

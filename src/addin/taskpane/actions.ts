@@ -29,17 +29,44 @@ export interface GenerateResult extends ActionResult {
   sheets: ExpertSheetRef[];
 }
 
+export interface SetUpResult extends ActionResult {
+  /** A password generated for a new workbook, shown once so the secretariat can keep it. */
+  password?: string;
+}
+
+export interface DrawRequest {
+  round: RoundId;
+  count: number;
+  seed: string;
+  minEligible?: number;
+  excludePrevious?: boolean;
+}
+
+export type AdvanceRequest = { kind: 'top'; n: number } | { kind: 'threshold'; min: string } | { kind: 'majority' };
+
 export interface TaskpaneActions {
-  /** Creates the registers and the Appendix B template in the open workbook. */
-  setUpWorkbook(): Promise<ActionResult>;
-  /** Creates (or refreshes) one scoring sheet per expert of the round. */
+  /** Creates Appendix B and the registers in the open workbook, keeping every sheet it finds. */
+  setUpWorkbook(title: string): Promise<SetUpResult>;
+  /** Appends cases or experts from a CSV file to their register. */
+  importRegister(kind: 'cases' | 'experts', file: File): Promise<ActionResult>;
+  /** 规范性审核: each case's result from its checklist. */
+  reviewCases(): Promise<ActionResult>;
+  /** Draws a round's experts reproducibly from the pool. */
+  drawExperts(request: DrawRequest): Promise<ActionResult>;
+  /** Creates one scoring sheet per expert of the round (sheets holding scores are kept). */
   generateExpertSheets(round: RoundId): Promise<GenerateResult>;
   /** Saves one expert's scoring sheet as a workbook of its own (a download). */
   exportExpertWorkbook(round: RoundId, expert: string): Promise<ActionResult>;
   /** Reads returned expert workbooks and writes their scores into the matching sheets. */
   collectWorkbooks(files: File[]): Promise<ActionResult>;
+  /** Marks the cases that go on from a round to the next. */
+  advanceRound(from: RoundId, rule: AdvanceRequest): Promise<ActionResult>;
   computeGrades(): Promise<ActionResult>;
   makeNotices(): Promise<ActionResult>;
+  /** Acceptance of the objections registered in 异议登记 (9.4.2). */
+  reviewObjections(): Promise<ActionResult>;
+  /** 结果发布 (9.4.4), once the notice period is over and every objection is closed. */
+  releaseResults(): Promise<ActionResult>;
   /** Read-only checks of the workbook. */
   audit(): Promise<ActionResult>;
   /** Activates the sheet and selects the cell of an address such as `'初评-E01'!F7`. */

@@ -28,8 +28,38 @@ export interface Strings {
   fromRibbon: string;
   outsideOffice: string;
   help: string;
-  setup: { intro: string; button: string; confirm: string };
-  cases: { intro: string; openCases: string; openExperts: string; openRounds: string; openHolidays: string };
+  setup: {
+    intro: string;
+    title: string;
+    titleHint: string;
+    password: string;
+    passwordHint: string;
+    user: string;
+    userHint: string;
+    button: string;
+    confirm: string;
+    passwordTitle: string;
+    passwordNote: (password: string) => string;
+  };
+  cases: {
+    intro: string;
+    openCases: string;
+    openExperts: string;
+    openRounds: string;
+    openHolidays: string;
+    importTitle: string;
+    importIntro: string;
+    casesFile: string;
+    expertsFile: string;
+    importCases: string;
+    importExperts: string;
+    importConfirm: string;
+    fileMissing: string;
+    reviewTitle: string;
+    reviewIntro: string;
+    reviewButton: string;
+    reviewConfirm: string;
+  };
   sheets: {
     intro: string;
     round: string;
@@ -47,9 +77,47 @@ export interface Strings {
     collectConfirm: string;
     filesMissing: string;
     generated: string;
+    drawTitle: string;
+    drawIntro: string;
+    count: string;
+    seed: string;
+    seedHint: string;
+    minEligible: string;
+    excludePrevious: string;
+    drawButton: string;
+    drawConfirm: string;
+    countInvalid: string;
+    seedMissing: string;
   };
-  compute: { intro: string; button: string; confirm: string };
-  notices: { intro: string; button: string; confirm: string };
+  compute: {
+    intro: string;
+    button: string;
+    confirm: string;
+    advanceTitle: string;
+    advanceIntro: string;
+    from: string;
+    rule: string;
+    ruleTop: string;
+    ruleThreshold: string;
+    ruleMajority: string;
+    value: string;
+    advanceButton: string;
+    advanceConfirm: string;
+    valueInvalid: string;
+  };
+  notices: {
+    intro: string;
+    button: string;
+    confirm: string;
+    objectionsTitle: string;
+    objectionsIntro: string;
+    objectionsButton: string;
+    objectionsConfirm: string;
+    releaseTitle: string;
+    releaseIntro: string;
+    releaseButton: string;
+    releaseConfirm: string;
+  };
   audit: { intro: string; button: string };
   findings: {
     title: string;
@@ -71,9 +139,9 @@ const zh: Strings = {
   tabs: {
     setup: '设置工作簿',
     cases: '案例与专家',
-    sheets: '专家评分表',
-    compute: '计算等级',
-    notices: '公示与通知',
+    sheets: '抽取与评分表',
+    compute: '计算与晋级',
+    notices: '公示与异议',
     audit: '审计',
   },
   rounds: { initial: '初评', review: '复评', final: '终评' },
@@ -86,11 +154,21 @@ const zh: Strings = {
   dismiss: '关闭',
   fromRibbon: '功能区命令',
   outsideOffice: '当前不在 Excel 中运行：界面可以浏览，操作需要在 Excel 中进行。',
-  help: '按准则的“一核三评价”流程：设置工作簿 → 登记案例与专家 → 生成并分发专家评分表 → 收回评分 → 计算等级 → 公示与结果通知；审计检查可随时进行。自定义函数见 CEEAS.TOTAL、CEEAS.SCORE、CEEAS.GRADE 等。',
+  help: '按准则的“一核三评价”流程：设置工作簿 → 登记案例与专家、规范性审核 → 每轮抽取专家、生成并分发评分表、收回评分 → 计算等级、确定晋级 → 公示、处理异议、发布结果；审计检查可随时进行。自定义函数见 CEEAS.TOTAL、CEEAS.SCORE、CEEAS.GRADE 等。',
   setup: {
-    intro: '在当前工作簿中建立“评分标准”“案例登记”“专家库”“轮次设置”“节假日”等工作表（附录 B 模板）。',
+    intro:
+      '在当前工作簿中建立“评分标准”（附录 B 表 B.1）和“案例登记”“规范性审核”“专家库”“轮次设置”“节假日”“异议登记”“操作日志”。',
+    title: '评价名称',
+    titleHint: '如“2027年度企业科技创新成果转化评价”',
+    password: '工作簿密码',
+    passwordHint: '保护评分表和结果表的密码，只保存在本次会话中，不写入工作簿。新工作簿可留空，由系统生成。',
+    user: '操作人',
+    userHint: '写入操作日志',
     button: '设置工作簿',
-    confirm: '将在当前工作簿中建立评价所需的工作表，同名的模板工作表会被替换。已登记的内容不会被覆盖。是否继续？',
+    confirm: '将在当前工作簿中建立评价所需的工作表；已有的同名工作表保持不变，不会覆盖任何内容。是否继续？',
+    passwordTitle: '请记下工作簿密码',
+    passwordNote: (pw) =>
+      `本工作簿的保护密码为 ${pw}。它只显示这一次，不保存在工作簿中；以后重新计算、生成评分表或导出专家工作簿时需要输入。`,
   },
   cases: {
     intro:
@@ -99,6 +177,20 @@ const zh: Strings = {
     openExperts: '打开专家库',
     openRounds: '打开轮次设置',
     openHolidays: '打开节假日表',
+    importTitle: '从 CSV 导入',
+    importIntro:
+      '从其他系统导出的 CSV（UTF-8 或 Excel 中文版保存的 GBK）追加到登记表末尾，内容一律按文本写入；编号已登记或重复时整份文件不导入并指出行号。',
+    casesFile: '案例 CSV（列：案例编号、案例名称、申报单位……）',
+    expertsFile: '专家 CSV（列：专家编号、姓名、工作单位……）',
+    importCases: '导入案例',
+    importExperts: '导入专家',
+    importConfirm: '将把文件中的记录追加到登记表末尾（不覆盖已有内容）。是否继续？',
+    fileMissing: '请先选择 CSV 文件。',
+    reviewTitle: '规范性审核（准则 9.1.3）',
+    reviewIntro:
+      '按“规范性审核”表中各项检查（申报主体、案例条件、附录 C 材料）填写审核结果：全部为“是”则通过；未通过或限期补正须写明原因。只有通过的案例进入初评。',
+    reviewButton: '审核',
+    reviewConfirm: '将根据检查表填写各案例的审核结果（不覆盖已填写的结果）。是否继续？',
   },
   sheets: {
     intro:
@@ -118,18 +210,50 @@ const zh: Strings = {
     collectConfirm: '将把所选工作簿中的得分写入对应的专家评分表（不覆盖已有的得分）。是否继续？',
     filesMissing: '请先选择工作簿文件。',
     generated: '已生成的评分表',
+    drawTitle: '抽取专家（准则 5.2.3）',
+    drawIntro:
+      '从“专家库”随机抽取本轮专家：同一种子、同一专家库总能抽出相同的专家；优先匹配案例的产业领域；与申报单位同单位或申报回避的专家标为回避。种子和专家库指纹记入操作日志，审计人员可以复核。',
+    count: '抽取人数',
+    seed: '随机种子',
+    seedHint: '公开记录的任意文字或数字，如抽取会议的编号',
+    minEligible: '每个案例至少的无冲突专家数',
+    excludePrevious: '不抽前面轮次的专家',
+    drawButton: '抽取',
+    drawConfirm: '将在“专家库”中标记本轮抽中的专家并写入操作日志。是否继续？',
+    countInvalid: '抽取人数应为正整数。',
+    seedMissing: '请填写随机种子。',
   },
   compute: {
     intro:
-      '读取各专家评分表，逐项校验后精确计算各轮均分、综合得分和评价等级，写入“汇总”“复核”“等级汇总”。专家评分表不会被改动。',
+      '读取各专家评分表，逐项校验后精确计算各轮均分、综合得分和评价等级，写入“汇总”（使用 CEEAS 自定义函数）“复核”“等级汇总”（含图表）和“公示”“结果通知”。专家评分表不会被改动。',
     button: '计算等级',
-    confirm: '将重新生成“汇总”“复核”“等级汇总”工作表。是否继续？',
+    confirm: '将重新生成“汇总”“复核”“等级汇总”“公示”“结果通知”工作表。是否继续？',
+    advanceTitle: '确定晋级（准则 9.2）',
+    advanceIntro: '一轮评审结束并计算等级后，按规则在“案例登记”中标记进入下一轮的案例；与已有的不同标记不会被覆盖。',
+    from: '已结束的轮次',
+    rule: '晋级规则',
+    ruleTop: '按均分取前 N 名（并列者一同晋级）',
+    ruleThreshold: '均分不低于门槛',
+    ruleMajority: '过半数专家推荐',
+    value: 'N 或门槛分数',
+    advanceButton: '确定晋级',
+    advanceConfirm: '将在“案例登记”中标记晋级的案例。是否继续？',
+    valueInvalid: '请填写正整数 N 或 0~100 之间的门槛分数。',
   },
   notices: {
     intro:
       '按已计算的结果生成“公示”（含公示期起止日，按节假日表计算工作日）和每个申报单位的“结果通知”；不含专家姓名和个人评分。',
     button: '生成公示与通知',
     confirm: '将重新生成“公示”和“结果通知”工作表。是否继续？',
+    objectionsTitle: '异议处理（准则 9.4.2、9.4.3）',
+    objectionsIntro:
+      '在“异议登记”中登记收到的异议后审查：实名、书面且在公示期内的予以受理，匿名、口头或逾期的记为不予受理并写明原因；处理结果为驳回、重新评议或调整等级（写明调整前后的等级、理由和日期）。',
+    objectionsButton: '审查异议',
+    objectionsConfirm: '将填写空白的“是否受理”和“不予受理原因”。是否继续？',
+    releaseTitle: '发布结果（准则 9.4.4）',
+    releaseIntro: '公示期满且所有受理的异议处理完毕后，生成“结果发布”工作表，含最终等级、等级调整记录和证书编号。',
+    releaseButton: '发布结果',
+    releaseConfirm: '将生成“结果发布”工作表。是否继续？',
   },
   audit: {
     intro: '只读检查：公式是否被改写、保护与数据验证是否完好、“汇总”与“复核”是否一致、操作日志是否连续。',
@@ -154,9 +278,9 @@ const en: Strings = {
   tabs: {
     setup: 'Workbook',
     cases: 'Cases and experts',
-    sheets: 'Expert sheets',
-    compute: 'Compute grades',
-    notices: 'Notices',
+    sheets: 'Draw and sheets',
+    compute: 'Grades and advancement',
+    notices: 'Notice and objections',
     audit: 'Audit',
   },
   rounds: { initial: 'Initial', review: 'Review', final: 'Final' },
@@ -171,9 +295,20 @@ const en: Strings = {
   outsideOffice: 'Not running in Excel: you can look around, but actions need Excel.',
   help: 'Follow the standard: set up the workbook → register cases and experts → hand out expert sheets → collect them → compute grades → notices and letters; audit at any time. Custom functions: CEEAS.TOTAL, CEEAS.SCORE, CEEAS.GRADE and more.',
   setup: {
-    intro: 'Creates the rubric, case register, expert pool, round settings and holiday sheets (Appendix B template).',
+    intro:
+      'Creates the rubric (Appendix B, table B.1) and the case register, formal review, expert pool, round settings, holidays, objections and log sheets.',
+    title: 'Evaluation title',
+    titleHint: 'e.g. 2027 achievement-conversion evaluation',
+    password: 'Workbook password',
+    passwordHint:
+      'Protects the scoring and result sheets; kept for this session only, never written into the workbook. Leave empty for a new workbook to get one.',
+    user: 'Your name',
+    userHint: 'Recorded in the operation log',
     button: 'Set up workbook',
-    confirm: 'Template sheets with the same names will be replaced. Registered entries are kept. Continue?',
+    confirm: 'The evaluation sheets will be created; sheets that already exist are kept as they are. Continue?',
+    passwordTitle: 'Write down the workbook password',
+    passwordNote: (pw) =>
+      `This workbook's protection password is ${pw}. It is shown only once and is not stored in the workbook; you need it to compute, generate sheets or export expert workbooks later.`,
   },
   cases: {
     intro:
@@ -182,6 +317,21 @@ const en: Strings = {
     openExperts: 'Open expert pool',
     openRounds: 'Open round settings',
     openHolidays: 'Open holiday table',
+    importTitle: 'Import from CSV',
+    importIntro:
+      'Appends records from a CSV file (UTF-8, or GBK as Excel on Chinese Windows saves it) below the register, as text; a registered or repeated id refuses the whole file, naming the line.',
+    casesFile: 'Cases CSV (columns 案例编号, 案例名称, 申报单位 …)',
+    expertsFile: 'Experts CSV (columns 专家编号, 姓名, 工作单位 …)',
+    importCases: 'Import cases',
+    importExperts: 'Import experts',
+    importConfirm: 'The file’s records will be appended to the register (nothing is overwritten). Continue?',
+    fileMissing: 'Choose a CSV file first.',
+    reviewTitle: 'Formal review (9.1.3)',
+    reviewIntro:
+      'Fills each case’s result from the checklist on 规范性审核: passed when every check is 是; failed or pending needs reasons. Only passed cases enter the initial round.',
+    reviewButton: 'Review',
+    reviewConfirm:
+      'Each case’s result will be filled in from its checklist (results already filled in are kept). Continue?',
   },
   sheets: {
     intro:
@@ -203,18 +353,52 @@ const en: Strings = {
       'Scores from the selected workbooks will be written into the matching expert sheets (existing scores are not overwritten). Continue?',
     filesMissing: 'Choose the workbook files first.',
     generated: 'Generated sheets',
+    drawTitle: 'Draw experts (5.2.3)',
+    drawIntro:
+      'Draws the round’s experts from the pool at random: the same seed and pool always give the same experts; experts of the cases’ fields first; experts from the applicant’s organization or with a declared conflict recuse. The seed and the pool’s fingerprint go to the log.',
+    count: 'Number of experts',
+    seed: 'Seed',
+    seedHint: 'Any text or number recorded in public, e.g. the meeting number',
+    minEligible: 'Eligible experts each case keeps at least',
+    excludePrevious: 'Leave out experts of earlier rounds',
+    drawButton: 'Draw',
+    drawConfirm: 'The drawn experts will be marked in 专家库 and logged. Continue?',
+    countInvalid: 'The number of experts must be a positive whole number.',
+    seedMissing: 'Enter a seed.',
   },
   compute: {
     intro:
-      'Reads every expert sheet, validates each score, and computes round means, scores and grades exactly into 汇总, 复核 and 等级汇总. Expert sheets are never changed.',
+      'Reads every expert sheet, validates each score, and computes round means, scores and grades exactly into 汇总 (with the CEEAS functions), 复核, 等级汇总 (with charts), 公示 and 结果通知. Expert sheets are never changed.',
     button: 'Compute grades',
-    confirm: 'The 汇总, 复核 and 等级汇总 sheets will be generated again. Continue?',
+    confirm: 'The 汇总, 复核, 等级汇总, 公示 and 结果通知 sheets will be generated again. Continue?',
+    advanceTitle: 'Advancement (9.2)',
+    advanceIntro:
+      'After a round is computed, marks in 案例登记 the cases that go on to the next round; a different mark already there is never overwritten.',
+    from: 'Round just finished',
+    rule: 'Rule',
+    ruleTop: 'Top N by round mean (ties at the cut go on)',
+    ruleThreshold: 'Round mean at or above a threshold',
+    ruleMajority: 'Recommended by a majority of experts',
+    value: 'N or threshold',
+    advanceButton: 'Advance',
+    advanceConfirm: 'The advancing cases will be marked in 案例登记. Continue?',
+    valueInvalid: 'Enter a positive whole N or a threshold between 0 and 100.',
   },
   notices: {
     intro:
       'Writes the public notice (its period counted in working days from the holiday table) and one result letter per applicant; no expert names or individual scores.',
     button: 'Notices and letters',
     confirm: 'The 公示 and 结果通知 sheets will be generated again. Continue?',
+    objectionsTitle: 'Objections (9.4.2, 9.4.3)',
+    objectionsIntro:
+      'Register objections in 异议登记, then review them: written, signed ones within the period are accepted; anonymous, oral or late ones are recorded as not accepted with the reason. Decisions: rejected, re-evaluated, or grade changed (before, after, reasons, date).',
+    objectionsButton: 'Review objections',
+    objectionsConfirm: 'Blank acceptance cells of 异议登记 will be filled in. Continue?',
+    releaseTitle: 'Release (9.4.4)',
+    releaseIntro:
+      'Once the notice period is over and every accepted objection is closed, writes 结果发布 with final grades, grade changes and certificate numbers.',
+    releaseButton: 'Release results',
+    releaseConfirm: 'The 结果发布 sheet will be written. Continue?',
   },
   audit: {
     intro: 'Read-only check: formulas typed over, protection and validation, 汇总 against 复核, and the operation log.',

@@ -1,30 +1,22 @@
-import type { RoundId } from '../../core/panel/types';
-import { toActionResult, type ActionResult, type ExpertSheetRef, type TaskpaneActions } from './actions';
+import { newPassword, session, updateSession } from '../shared/session';
+import {
+  toActionResult,
+  type ActionResult,
+  type ExpertSheetRef,
+  type SetUpResult,
+  type TaskpaneActions,
+} from './actions';
 import { splitAddress } from './cellAddress';
 import type { Strings } from './i18n';
 
 // TaskpaneActions backed by Excel. The work itself is in src/addin/office/actions.ts, loaded on first use so the
-// task pane's first render does not wait for the workbook code. That module must export computeGrades,
-// makeNotices and auditWorkbook; the other actions are used when it exports them, with these signatures.
-interface OfficeActionsModule {
-  computeGrades(context: Excel.RequestContext): Promise<unknown>;
-  makeNotices(context: Excel.RequestContext): Promise<unknown>;
-  auditWorkbook(context: Excel.RequestContext): Promise<unknown>;
-  setUpWorkbook?(context: Excel.RequestContext): Promise<unknown>;
-  /** Resolves with `{ message?, sheets: ExpertSheetRef[] }`. */
-  generateExpertSheets?(context: Excel.RequestContext, round: RoundId): Promise<unknown>;
-  /** Resolves with the workbook to download: `{ fileName, data }`. */
-  exportExpertWorkbook?(context: Excel.RequestContext, round: RoundId, expert: string): Promise<unknown>;
-  /** Files already read into memory, so no Excel request waits on the disk. */
-  collectWorkbooks?(context: Excel.RequestContext, files: { name: string; data: ArrayBuffer }[]): Promise<unknown>;
-}
+// task pane's first render does not wait for the workbook code (nor ExcelJS, which export and collect load later
+// still). Every call hands the commands what the secretariat gave this session: the password and the user.
 
-async function load(): Promise<OfficeActionsModule> {
-  return (await import(/* webpackChunkName: "office-actions" */ '../office/actions')) as unknown as OfficeActionsModule;
-}
+type OfficeActions = typeof import('../office/actions');
 
-function notAvailable(what: string, lang: 'zh' | 'en'): Error {
-  return new Error(lang === 'en' ? `${what} is not available in this version yet.` : `“${what}”尚未实现。`);
+async function load(): Promise<OfficeActions> {
+  return import(/* webpackChunkName: "office-actions" */ '../office/actions');
 }
 
 function sheetsOf(value: unknown): ExpertSheetRef[] {
@@ -47,52 +39,64 @@ function download(fileName: string, data: BlobPart): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+async function fileData(f: File): Promise<{ name: string; data: ArrayBuffer }> {
+  return { name: f.name, data: await f.arrayBuffer() };
+}
+
 export function officeTaskpaneActions(strings: Strings, lang: 'zh' | 'en'): TaskpaneActions {
   // Opened in a plain browser there is no Excel to talk to: say so instead of "Excel is not defined".
   const excel = async (): Promise<typeof Excel> => {
     if (typeof Excel === 'undefined') throw new Error(strings.outsideOffice);
     return Excel;
   };
-  const run = async <T>(work: (m: OfficeActionsModule, context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  const run = async <T>(work: (m: OfficeActions, context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const api = await excel();
     const m = await load();
     return api.run((context) => work(m, context));
   };
+  const options = () => session();
   const done = (value: unknown): ActionResult => toActionResult(value, strings.done);
 
   return {
-    setUpWorkbook: () =>
+    setUpWorkbook: (title) =>
       run(async (m, c) => {
-        if (!m.setUpWorkbook) throw notAvailable(strings.setup.button, lang);
-        return done(await m.setUpWorkbook(c));
+        // A workbook set up without a password typed in gets a new one, shown once in the pane.
+        const generated = session().password ? undefined : newPassword();
+        const value = await m.setUpWorkbook(c, { ...options(), ...(generated ? { password: generated } : {}), title });
+        const result: SetUpResult = done(value);
+        if (generated && value.created.length > 0) {
+          updateSession({ password: generated });
+          result.password = generated;
+        }
+        return result;
       }),
+    importRegister: async (kind, file) => {
+      const data = await fileData(file);
+      return run(async (m, c) => done(await m.importRegister(c, kind, data, options())));
+    },
+    reviewCases: () => run(async (m, c) => done(await m.reviewCases(c, options()))),
+    drawExperts: (request) => run(async (m, c) => done(await m.drawRoundExperts(c, request, options()))),
     generateExpertSheets: (round) =>
       run(async (m, c) => {
-        if (!m.generateExpertSheets) throw notAvailable(strings.sheets.generate, lang);
-        const value = await m.generateExpertSheets(c, round);
+        const value = await m.generateExpertSheets(c, round, options());
         return { ...done(value), sheets: sheetsOf(value) };
       }),
     exportExpertWorkbook: (round, expert) =>
       run(async (m, c) => {
-        if (!m.exportExpertWorkbook) throw notAvailable(strings.sheets.exportTitle, lang);
-        const value = (await m.exportExpertWorkbook(c, round, expert)) as { fileName?: unknown; data?: unknown };
-        if (
-          typeof value?.fileName === 'string' &&
-          (value.data instanceof ArrayBuffer || value.data instanceof Uint8Array)
-        ) {
-          download(value.fileName, value.data as BlobPart);
-        }
+        const value = await m.exportExpertWorkbook(c, round, expert, options());
+        download(value.fileName, value.data as BlobPart);
         return done(value);
       }),
     collectWorkbooks: async (files) => {
-      const read = await Promise.all(files.map(async (f) => ({ name: f.name, data: await f.arrayBuffer() })));
-      return run(async (m, c) => {
-        if (!m.collectWorkbooks) throw notAvailable(strings.sheets.collectTitle, lang);
-        return done(await m.collectWorkbooks(c, read));
-      });
+      // Files are read before Excel is asked for anything, so no request waits on the disk.
+      const read = await Promise.all(files.map(fileData));
+      return run(async (m, c) => done(await m.collectWorkbooks(c, read, options())));
     },
-    computeGrades: () => run(async (m, c) => done(await m.computeGrades(c))),
-    makeNotices: () => run(async (m, c) => done(await m.makeNotices(c))),
+    advanceRound: (from, rule) => run(async (m, c) => done(await m.advanceRound(c, from, rule, options()))),
+    computeGrades: () => run(async (m, c) => done(await m.computeGrades(c, options()))),
+    makeNotices: () => run(async (m, c) => done(await m.makeNotices(c, options()))),
+    reviewObjections: () => run(async (m, c) => done(await m.reviewObjections(c, options()))),
+    releaseResults: () => run(async (m, c) => done(await m.releaseResults(c, options()))),
     audit: () => run(async (m, c) => done(await m.auditWorkbook(c))),
     selectCell: async (address) => {
       const where = splitAddress(address);

@@ -154,7 +154,7 @@ describe('the add-in commands on an open workbook', () => {
       const out = await actions.exportExpertWorkbook(context, 'initial', s.expert, opts);
       expect(out.fileName).toBe(`${s.sheet}.xlsx`);
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.from(out.data));
+      await wb.xlsx.load(Buffer.from(out.data) as unknown as ExcelJS.Buffer);
       expect(wb.worksheets.map((w) => w.name)).toEqual([s.sheet, '评分标准']);
       const ws = wb.getWorksheet(s.sheet)!;
       for (let r = 6; r <= 7; r++) {

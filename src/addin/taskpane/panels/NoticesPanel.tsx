@@ -1,27 +1,33 @@
 import { Body1 } from '@fluentui/react-components';
-import type { ActionResult } from '../actions';
-import { ActionStatus } from '../components/ActionStatus';
-import { ConfirmButton } from '../components/ConfirmButton';
-import { useAction } from '../useAction';
+import { ActionSection } from '../components/ActionSection';
 import { usePanelStyles } from './layout';
 import type { PanelProps } from './types';
 
+/** 公示与异议: the notice and letters, the review of objections, the final release. */
 export function NoticesPanel({ actions, strings, onSelectCell }: PanelProps) {
   const styles = usePanelStyles();
-  const notices = useAction<ActionResult>();
+  const t = strings.notices;
+  const common = { strings, onSelectCell };
   return (
     <div className={styles.panel}>
-      <Body1>{strings.notices.intro}</Body1>
-      <div className={styles.row}>
-        <ConfirmButton
-          label={strings.notices.button}
-          confirm={strings.notices.confirm}
-          disabled={notices.busy}
-          onConfirm={() => void notices.run(() => actions.makeNotices())}
-          strings={strings}
-        />
-      </div>
-      <ActionStatus state={notices.state} strings={strings} onSelectCell={onSelectCell} />
+      <Body1>{t.intro}</Body1>
+      <ActionSection {...common} label={t.button} confirm={t.confirm} run={() => actions.makeNotices()} />
+      <ActionSection
+        {...common}
+        title={t.objectionsTitle}
+        intro={t.objectionsIntro}
+        label={t.objectionsButton}
+        confirm={t.objectionsConfirm}
+        run={() => actions.reviewObjections()}
+      />
+      <ActionSection
+        {...common}
+        title={t.releaseTitle}
+        intro={t.releaseIntro}
+        label={t.releaseButton}
+        confirm={t.releaseConfirm}
+        run={() => actions.releaseResults()}
+      />
     </div>
   );
 }

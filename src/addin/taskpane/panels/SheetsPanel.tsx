@@ -1,35 +1,37 @@
-import { Body1, Button, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { Body1, Button, Checkbox, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
+import { useState } from 'react';
 import { ROUND_IDS, type RoundId } from '../../../core/panel/types';
 import { sheetRef } from '../../../workbook/address';
-import type { ActionResult, GenerateResult } from '../actions';
+import type { ActionResult, ExpertSheetRef, GenerateResult } from '../actions';
+import { ActionSection } from '../components/ActionSection';
 import { ActionStatus } from '../components/ActionStatus';
-import { ConfirmButton } from '../components/ConfirmButton';
 import { useAction } from '../useAction';
+import { FilePicker } from './FilePicker';
 import { usePanelStyles } from './layout';
 import type { PanelProps } from './types';
 
-/** 专家评分表: generate a round's sheets, export one expert's workbook, collect the returned workbooks. */
+const XLSX = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** 抽取与评分表: draw a round's experts, generate their sheets, export one workbook each, collect the returns. */
 export function SheetsPanel({ actions, strings, onSelectCell }: PanelProps) {
   const styles = usePanelStyles();
   const t = strings.sheets;
   const [round, setRound] = useState<RoundId>('initial');
+  const [count, setCount] = useState('5');
+  const [seed, setSeed] = useState('');
+  const [minEligible, setMinEligible] = useState('3');
+  const [excludePrevious, setExcludePrevious] = useState(false);
   const [expert, setExpert] = useState('');
   const [files, setFiles] = useState<File[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [filesProblem, setFilesProblem] = useState<string | null>(null);
-  const generate = useAction<GenerateResult>();
+  const [generated, setGenerated] = useState<ExpertSheetRef[]>([]);
   const exporting = useAction<ActionResult>();
-  const collect = useAction<ActionResult>();
-  const fileInput = useId();
 
   const exportFor = (id: string) => {
-    if (!id.trim()) return setProblem(t.expertMissing);
-    setProblem(null);
+    if (!id.trim()) return void exporting.run(() => Promise.reject(new Error(t.expertMissing)));
     void exporting.run(() => actions.exportExpertWorkbook(round, id.trim()));
   };
-  const generated =
-    generate.state.status === 'done' ? generate.state.result.sheets.filter((s) => s.round === round) : [];
+  const whole = (text: string): number | null => (/^\d+$/.test(text.trim()) ? Number(text) : null);
+  const shown = generated.filter((s) => s.round === round);
 
   return (
     <div className={styles.panel}>
@@ -44,21 +46,52 @@ export function SheetsPanel({ actions, strings, onSelectCell }: PanelProps) {
         </Select>
       </Field>
 
-      <div className={styles.row}>
-        <ConfirmButton
-          label={t.generate}
-          confirm={t.generateConfirm}
-          disabled={generate.busy}
-          onConfirm={() => void generate.run(() => actions.generateExpertSheets(round))}
-          strings={strings}
+      <ActionSection
+        title={t.drawTitle}
+        intro={t.drawIntro}
+        label={t.drawButton}
+        confirm={t.drawConfirm}
+        strings={strings}
+        onSelectCell={onSelectCell}
+        run={() => {
+          const n = whole(count);
+          const min = whole(minEligible);
+          if (!n || n < 1 || min === null) return t.countInvalid;
+          if (!seed.trim()) return t.seedMissing;
+          return actions.drawExperts({ round, count: n, seed: seed.trim(), minEligible: min, excludePrevious });
+        }}
+      >
+        <div className={styles.row}>
+          <Field label={t.count}>
+            <Input inputMode="numeric" value={count} onChange={(_, d) => setCount(d.value)} />
+          </Field>
+          <Field label={t.minEligible}>
+            <Input inputMode="numeric" value={minEligible} onChange={(_, d) => setMinEligible(d.value)} />
+          </Field>
+        </div>
+        <Field label={t.seed} hint={t.seedHint}>
+          <Input value={seed} onChange={(_, d) => setSeed(d.value)} />
+        </Field>
+        <Checkbox
+          label={t.excludePrevious}
+          checked={excludePrevious}
+          onChange={(_, d) => setExcludePrevious(d.checked === true)}
         />
-      </div>
-      <ActionStatus state={generate.state} strings={strings} onSelectCell={onSelectCell} />
-      {generated.length > 0 && (
+      </ActionSection>
+
+      <ActionSection<GenerateResult>
+        label={t.generate}
+        confirm={t.generateConfirm}
+        strings={strings}
+        onSelectCell={onSelectCell}
+        run={() => actions.generateExpertSheets(round)}
+        onDone={(result) => setGenerated(result.sheets)}
+      />
+      {shown.length > 0 && (
         <section className={styles.section} aria-label={t.generated}>
           <Subtitle2 as="h3">{t.generated}</Subtitle2>
           <ul className={styles.section}>
-            {generated.map((s) => (
+            {shown.map((s) => (
               <li key={s.sheet} className={styles.row}>
                 <Button appearance="subtle" onClick={() => onSelectCell(sheetRef(s.sheet, 'A1'))}>
                   {s.sheet}
@@ -75,7 +108,7 @@ export function SheetsPanel({ actions, strings, onSelectCell }: PanelProps) {
       <section className={styles.section} aria-label={t.exportTitle}>
         <Subtitle2 as="h3">{t.exportTitle}</Subtitle2>
         <div className={styles.row}>
-          <Field label={t.expert} hint={t.expertHint} validationMessage={problem ?? undefined}>
+          <Field label={t.expert} hint={t.expertHint}>
             <Input value={expert} onChange={(_, data) => setExpert(data.value)} />
           </Field>
           <Button disabled={exporting.busy} onClick={() => exportFor(expert)}>
@@ -85,40 +118,16 @@ export function SheetsPanel({ actions, strings, onSelectCell }: PanelProps) {
         <ActionStatus state={exporting.state} strings={strings} onSelectCell={onSelectCell} />
       </section>
 
-      <section className={styles.section} aria-label={t.collectTitle}>
-        <Subtitle2 as="h3">{t.collectTitle}</Subtitle2>
-        <Field
-          label={{ children: t.files, htmlFor: fileInput }}
-          hint={t.filesHint}
-          validationMessage={filesProblem ?? undefined}
-        >
-          <input
-            id={fileInput}
-            type="file"
-            multiple
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => {
-              setFiles(Array.from(e.target.files ?? []));
-              setFilesProblem(null);
-            }}
-          />
-        </Field>
-        <div className={styles.row}>
-          <ConfirmButton
-            label={t.collectButton}
-            // Without files there is nothing to confirm: the click only explains what is missing.
-            confirm={files.length > 0 ? t.collectConfirm : undefined}
-            disabled={collect.busy}
-            onConfirm={() =>
-              files.length > 0
-                ? void collect.run(() => actions.collectWorkbooks(files))
-                : setFilesProblem(t.filesMissing)
-            }
-            strings={strings}
-          />
-        </div>
-        <ActionStatus state={collect.state} strings={strings} onSelectCell={onSelectCell} />
-      </section>
+      <ActionSection
+        title={t.collectTitle}
+        label={t.collectButton}
+        confirm={t.collectConfirm}
+        strings={strings}
+        onSelectCell={onSelectCell}
+        run={() => (files.length > 0 ? actions.collectWorkbooks(files) : t.filesMissing)}
+      >
+        <FilePicker label={t.files} hint={t.filesHint} accept={XLSX} multiple onChange={setFiles} />
+      </ActionSection>
     </div>
   );
 }
