@@ -167,7 +167,9 @@ export function worksheetXml(spec: SheetSpec, styles: StyleBook, protection: str
     '<sheetFormatPr defaultRowHeight="15"/>',
     colsXml(spec.columns ?? []),
     sheetDataXml(spec, styles),
-    spec.protection ? `<sheetProtection ${protection}/>` : '',
+    spec.protection
+      ? `<sheetProtection ${spec.protection.withPassword ? protection : PROTECTION_WITHOUT_PASSWORD}/>`
+      : '',
     merges.length > 0
       ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
       : '',

@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
 import { parseA1 } from '../../workbook/address';
 import type { CellSpec, SheetSpec, StyleSpec, ValidationSpec, WorkbookSpec } from '../../workbook/model';
+import { patchPackage } from './patchPackage';
+import { passwordProtectionTag } from './sheetPassword';
+import { writableDirectly } from './sheetWriter';
+import { openPackage } from './xlsxPackage';
 
 // The ExcelJS host: applies host-neutral sheet descriptions to a workbook. Kept thin on purpose: every decision
 // about what a sheet holds is made in src/workbook.
@@ -197,6 +201,18 @@ export function specToWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
   return wb;
 }
 
+/**
+ * The workbook as .xlsx bytes. ExcelJS writes the package with the sheets it alone can write (tables) and an empty
+ * placeholder for every other sheet; the sheet writer then fills the placeholders in place. Building the large
+ * expert sheets as XML text is many times faster than ExcelJS's cell model and style handling.
+ */
 export async function specToBuffer(spec: WorkbookSpec): Promise<Buffer> {
-  return Buffer.from(await specToWorkbook(spec).xlsx.writeBuffer());
+  const direct = spec.sheets.filter(writableDirectly);
+  const skeleton = specToWorkbook({
+    ...spec,
+    sheets: spec.sheets.map((s) => (writableDirectly(s) ? { name: s.name, kind: s.kind, rows: [] } : s)),
+  });
+  const pkg = openPackage(Buffer.from(await skeleton.xlsx.writeBuffer()));
+  const protection = spec.password ? passwordProtectionTag(spec.password) : null;
+  return patchPackage(pkg, direct, spec.styles, { protection });
 }
