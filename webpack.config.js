@@ -15,6 +15,7 @@
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { NormalModuleReplacementPlugin } = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { productionUrl, rewriteManifest } = require('./addin-build/manifest-url');
 
@@ -44,7 +45,12 @@ module.exports = async (env = {}, argv = {}) => {
       chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // The .xlsx host's fast package writer (used by the CLI) imports Node's zlib, crypto and path; the add-in
+      // uses only its ExcelJS path (src/addin/office), so in the browser those modules are empty.
+      fallback: { zlib: false, crypto: false, path: false, fs: false },
+    },
     module: {
       rules: [
         {
@@ -74,6 +80,9 @@ module.exports = async (env = {}, argv = {}) => {
     // Sizes are budgeted gzipped by addin-build/check-dist.js (npm run build:check), which webpack cannot measure.
     performance: { hints: false },
     plugins: [
+      new NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, '');
+      }),
       // Writes functions.json from the JSDoc and appends the CustomFunctions.associate calls. Its metadata errors
       // are compilation errors, so `webpack` exits non-zero on them.
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS }),

@@ -255,8 +255,9 @@ export async function exportExpertWorkbook(
   const read = readEvaluationWorkbook(data);
   const sheetName = read.expertSheets.find((x) => x.round === round && x.expert === expert)?.sheet;
   const spec = exportExpertSpec(read.panel, round, expert, sheetName);
-  const { specToBuffer } = await import(/* webpackChunkName: "xlsx-host" */ '../../hosts/xlsx/writeWorkbook');
-  const bytes = await specToBuffer({ ...spec, password: options.password });
+  // The ExcelJS model alone: the faster package writer the CLI uses needs Node's zlib and crypto.
+  const { specToWorkbook } = await import(/* webpackChunkName: "xlsx-host" */ '../../hosts/xlsx/writeWorkbook');
+  const bytes = await specToWorkbook({ ...spec, password: options.password }).xlsx.writeBuffer();
   const fileName = `${spec.sheets[0].name}.xlsx`;
   return {
     message: `已导出 ${fileName}（${spec.sheets.map((s) => s.name).join('、')}）${options.password ? '，已用工作簿密码保护' : '；未输入工作簿密码，导出的表只加了无密码保护'}。`,
