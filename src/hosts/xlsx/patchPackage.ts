@@ -4,7 +4,7 @@ import { EMPTY_STYLES, StyleBook } from './styleSheet';
 import { printTitles, PROTECTION_WITHOUT_PASSWORD, worksheetXml, writableDirectly } from './sheetWriter';
 import { partText, relationships, relsPartOf, resolveTarget, type XlsxPackage } from './xlsxPackage';
 import { decodeXml, elements, escapeXml } from './xmlText';
-import { newEntry, writeZip, type ZipEntry } from './zip';
+import { DEFAULT_LEVEL, newEntry, writeZip, type ZipEntry } from './zip';
 
 // Writes sheets into an existing package by replacing or adding only their parts: every other part (expert
 // sheets, registers, tables, theme, anything another program put there) is copied with its compressed bytes as
@@ -46,17 +46,20 @@ function addOverride(types: string, part: string, contentType: string): string {
 }
 
 /** Excel's calculation chain lists formula cells; after sheets are rewritten it would be stale, and Excel rebuilds it. */
-function dropCalcChain(pkg: XlsxPackage, parts: Map<string, string | null>, rels: string): string {
+function dropCalcChain(
+  workbookPart: string,
+  rels: string,
+  types: string,
+): { rels: string; types: string; part: string | null } {
   const chain = relationships(rels).find((r) => r.type.endsWith('/calcChain'));
-  if (!chain) return rels;
-  const part = resolveTarget(pkg.workbookPart, chain.target);
-  parts.set(part, null);
-  const types = parts.get('[Content_Types].xml') ?? text(pkg, '[Content_Types].xml');
-  parts.set(
-    '[Content_Types].xml',
-    types.replace(new RegExp(`<Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`), ''),
-  );
-  return rels.replace(/<Relationship\b[^>]*\/calcChain"[^>]*\/>/, '');
+  if (!chain) return { rels, types, part: null };
+  const part = resolveTarget(workbookPart, chain.target);
+  const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return {
+    rels: rels.replace(/<Relationship\b[^>]*\/calcChain"[^>]*\/>/, ''),
+    types: types.replace(new RegExp(`<Override\\b[^>]*PartName="/${escaped}"[^>]*/>`), ''),
+    part,
+  };
 }
 
 function setPrintTitles(workbook: string, index: number, value: string | null): string {
@@ -88,7 +91,10 @@ export function patchPackage(
   styles: Record<string, StyleSpec>,
   options: PatchOptions,
 ): Buffer {
-  const parts = new Map<string, string | null>();
+  // New content of each part to write (null: the part is dropped). Sheets are deflated as soon as they are written
+  // so that only one sheet's XML text is held at a time.
+  const parts = new Map<string, ZipEntry | string | null>();
+  const level = options.level ?? DEFAULT_LEVEL;
   const wbPart = pkg.workbookPart;
   const relsPart = relsPartOf(wbPart);
   let workbook = text(pkg, wbPart);
@@ -134,26 +140,27 @@ export function patchPackage(
         `<sheet name="${escapeXml(spec.name)}" sheetId="${++sheetId}" r:id="${id}"/></sheets>`,
       );
     }
-    parts.set(part, worksheetXml(spec, book, protection));
+    parts.set(part, newEntry(part, worksheetXml(spec, book, protection), level));
     const index = names().indexOf(spec.name);
     if (index >= 0) workbook = setPrintTitles(workbook, index, printTitles(spec));
   }
-  parts.set('[Content_Types].xml', types);
-  rels = dropCalcChain(pkg, parts, rels);
+  const withoutChain = dropCalcChain(wbPart, rels, types);
+  if (withoutChain.part) parts.set(withoutChain.part, null);
+  parts.set('[Content_Types].xml', withoutChain.types);
+  rels = withoutChain.rels;
   parts.set(stylesPart, book.xml());
   parts.set(wbPart, workbook);
   parts.set(relsPart, rels);
 
-  const level = options.level ?? 6;
+  const entry = (name: string, content: ZipEntry | string): ZipEntry =>
+    typeof content === 'string' ? newEntry(name, content, level) : content;
   const out: ZipEntry[] = [];
-  for (const [name, entry] of pkg.entries) {
-    if (!parts.has(name)) out.push(entry);
-    else {
-      const content = parts.get(name);
-      if (content !== null && content !== undefined) out.push(newEntry(name, content, level));
-      parts.delete(name);
-    }
+  for (const [name, kept] of pkg.entries) {
+    const content = parts.get(name);
+    if (content === undefined) out.push(kept);
+    else if (content !== null) out.push(entry(name, content));
+    parts.delete(name);
   }
-  for (const [name, content] of parts) if (content !== null) out.push(newEntry(name, content, level));
+  for (const [name, content] of parts) if (content !== null) out.push(entry(name, content));
   return writeZip(out);
 }

@@ -1,7 +1,7 @@
 import { columnNumber } from '../../workbook/address';
 import type { ReadValue, SheetData } from '../../workbook/model';
 import { shiftFormula } from './sharedFormula';
-import { attribute, decodeXml, runText } from './xmlText';
+import { attribute, decodeXml, detached, runText } from './xmlText';
 
 /** What a worksheet's cells need from the rest of the package. */
 export interface CellContext {
@@ -31,11 +31,11 @@ function typedValue(type: string | undefined, text: string, styleDate: boolean, 
       return ctx.sharedStrings[Number(text)] ?? null;
     case 'str':
     case 'inlineStr':
-      return decodeXml(text);
+      return detached(decodeXml(text));
     case 'b':
       return Number(text) !== 0;
     case 'e':
-      return { error: decodeXml(text) };
+      return { error: detached(decodeXml(text)) };
     case 'd':
       return decodeXml(text).slice(0, 10);
     default: {
@@ -115,7 +115,7 @@ export function readSheetXml(name: string, xml: string, ctx: CellContext): Sheet
           formula =
             text !== '' ? text : master ? shiftFormula(master.formula, row - master.row, column - master.column) : null;
         } else formula = text !== '' ? text : null;
-        if (formula !== null) formula = formula.replace(/^=/, '');
+        if (formula !== null) formula = detached(formula.replace(/^=/, ''));
       }
       let value: ReadValue = null;
       if (type === 'inlineStr') {

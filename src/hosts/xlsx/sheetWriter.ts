@@ -35,48 +35,84 @@ function cellXml(ref: string, spec: CellSpec, style: number): string {
 }
 
 /**
- * The grid with the hidden cells of each merge given the style of the merge's first cell, as Excel (and ExcelJS)
- * store them: borders and fills then cover the whole merged area.
+ * The hidden cells of each merge that the description leaves empty, given the style of the merge's first cell, as
+ * Excel (and ExcelJS) store them: borders and fills then cover the whole merged area. By row, then column.
  */
-function withMergedCells(spec: SheetSpec): (CellSpec | null)[][] {
-  const merges = spec.merges ?? [];
-  if (merges.length === 0) return spec.rows;
-  const rows = spec.rows.map((r) => r.slice());
-  for (const m of merges) {
+function mergedCells(spec: SheetSpec): Map<number, Map<number, CellSpec>> {
+  const out = new Map<number, Map<number, CellSpec>>();
+  for (const m of spec.merges ?? []) {
     const [from, to = from] = m.split(':');
     const a = parseA1(from);
     const b = parseA1(to);
     const master = spec.rows[a.row - 1]?.[a.column - 1];
     if (!master?.style && master?.locked !== false) continue;
     for (let r = a.row; r <= b.row; r++) {
-      const row = (rows[r - 1] ??= []);
       for (let c = a.column; c <= b.column; c++) {
-        if (!row[c - 1]) row[c - 1] = { style: master.style, locked: master.locked };
+        if (spec.rows[r - 1]?.[c - 1]) continue;
+        if (!out.has(r)) out.set(r, new Map());
+        out.get(r)!.set(c, { style: master.style, locked: master.locked });
       }
     }
   }
-  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  return rows;
+  return out;
 }
 
-function sheetDataXml(spec: SheetSpec, styles: StyleBook): string {
+const LETTERS: string[] = [];
+
+/** Column letters by column number, computed once. */
+function letters(column: number): string {
+  return (LETTERS[column] ??= columnLetter(column));
+}
+
+/**
+ * UTF-8 bytes collected from many small strings. Text is turned into bytes every few thousand characters, so a
+ * sheet of 2,000 rows never exists as one JavaScript string (twice its size in UTF-16) besides its bytes.
+ */
+class ByteSink {
+  private readonly parts: Buffer[] = [];
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  push(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength > 16_384) this.flush();
+  }
+
+  private flush(): void {
+    this.parts.push(Buffer.from(this.pending.join(''), 'utf8'));
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+
+  bytes(): Buffer {
+    this.flush();
+    return Buffer.concat(this.parts);
+  }
+}
+
+function writeSheetData(sink: ByteSink, spec: SheetSpec, styles: StyleBook): void {
   const heights = spec.rowHeights ?? {};
-  const grid = withMergedCells(spec);
-  const rowNumbers = new Set<number>(grid.map((_r, i) => i + 1));
+  const merged = mergedCells(spec);
+  const rowNumbers = new Set<number>(spec.rows.map((_r, i) => i + 1));
   for (const r of Object.keys(heights)) rowNumbers.add(Number(r));
-  const out: string[] = ['<sheetData>'];
+  for (const r of merged.keys()) rowNumbers.add(r);
+  sink.push('<sheetData>');
   for (const r of [...rowNumbers].sort((a, b) => a - b)) {
     const cells: string[] = [];
-    (grid[r - 1] ?? []).forEach((c, i) => {
-      if (c) cells.push(cellXml(`${columnLetter(i + 1)}${r}`, c, styles.xf(c.style, c.locked !== false)));
-    });
+    const row = spec.rows[r - 1] ?? [];
+    const extra = merged.get(r);
+    const width = extra ? Math.max(row.length, ...extra.keys()) : row.length;
+    for (let i = 0; i < width; i++) {
+      const c = row[i] ?? extra?.get(i + 1);
+      if (c) cells.push(cellXml(`${letters(i + 1)}${r}`, c, styles.xf(c.style, c.locked !== false)));
+    }
     const h = heights[r];
     if (cells.length === 0 && h === undefined) continue;
     const height = h !== undefined ? ` ht="${h}" customHeight="1"` : '';
-    out.push(`<row r="${r}"${height}>${cells.join('')}</row>`);
+    sink.push(`<row r="${r}"${height}>${cells.join('')}</row>`);
   }
-  out.push('</sheetData>');
-  return out.join('');
+  sink.push('</sheetData>');
 }
 
 function colsXml(widths: readonly (number | undefined)[]): string {
@@ -145,11 +181,11 @@ function printXml(print: SheetSpec['print']): string {
 }
 
 /**
- * The worksheet XML of a sheet description. `protection` holds the `<sheetProtection>` attributes to use when the
+ * The worksheet XML (as UTF-8 bytes) of a sheet description. `protection` holds the `<sheetProtection>` attributes to use when the
  * sheet is protected (the workbook's password hash), elements in the order the schema requires.
  */
-export function worksheetXml(spec: SheetSpec, styles: StyleBook, protection: string): string {
-  const lastColumn = Math.max(1, ...spec.rows.map((r) => r.length));
+export function worksheetXml(spec: SheetSpec, styles: StyleBook, protection: string): Buffer {
+  const lastColumn = spec.rows.reduce((m, r) => Math.max(m, r.length), 1);
   const lastRow = Math.max(1, spec.rows.length);
   const sheetPr = [
     spec.tabColor ? `<tabColor rgb="FF${spec.tabColor}"/>` : '',
@@ -158,33 +194,41 @@ export function worksheetXml(spec: SheetSpec, styles: StyleBook, protection: str
   const merges = spec.merges ?? [];
   const validations = spec.validations ?? [];
   const formats = spec.conditionalFormats ?? [];
-  return [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
-    sheetPr ? `<sheetPr>${sheetPr}</sheetPr>` : '',
-    `<dimension ref="A1:${a1(lastRow, lastColumn)}"/>`,
-    viewXml(spec.freeze),
-    '<sheetFormatPr defaultRowHeight="15"/>',
-    colsXml(spec.columns ?? []),
-    sheetDataXml(spec, styles),
-    spec.protection
-      ? `<sheetProtection ${spec.protection.withPassword ? protection : PROTECTION_WITHOUT_PASSWORD}/>`
-      : '',
-    merges.length > 0
-      ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
-      : '',
-    formats
-      .map(
-        (cf, i) =>
-          `<conditionalFormatting sqref="${cf.ref}"><cfRule type="expression" dxfId="${styles.dxf(cf.style)}" priority="${i + 1}"><formula>${escapeXml(cf.formula)}</formula></cfRule></conditionalFormatting>`,
-      )
-      .join(''),
-    validations.length > 0
-      ? `<dataValidations count="${validations.length}">${validations.map((v) => validationXml(v.ref, v.rule)).join('')}</dataValidations>`
-      : '',
-    printXml(spec.print),
-    '</worksheet>',
-  ].join('');
+  const sink = new ByteSink();
+  sink.push(
+    [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+      sheetPr ? `<sheetPr>${sheetPr}</sheetPr>` : '',
+      `<dimension ref="A1:${a1(lastRow, lastColumn)}"/>`,
+      viewXml(spec.freeze),
+      '<sheetFormatPr defaultRowHeight="15"/>',
+      colsXml(spec.columns ?? []),
+    ].join(''),
+  );
+  writeSheetData(sink, spec, styles);
+  sink.push(
+    [
+      spec.protection
+        ? `<sheetProtection ${spec.protection.withPassword ? protection : PROTECTION_WITHOUT_PASSWORD}/>`
+        : '',
+      merges.length > 0
+        ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+        : '',
+      formats
+        .map(
+          (cf, i) =>
+            `<conditionalFormatting sqref="${cf.ref}"><cfRule type="expression" dxfId="${styles.dxf(cf.style)}" priority="${i + 1}"><formula>${escapeXml(cf.formula)}</formula></cfRule></conditionalFormatting>`,
+        )
+        .join(''),
+      validations.length > 0
+        ? `<dataValidations count="${validations.length}">${validations.map((v) => validationXml(v.ref, v.rule)).join('')}</dataValidations>`
+        : '',
+      printXml(spec.print),
+      '</worksheet>',
+    ].join(''),
+  );
+  return sink.bytes();
 }
 
 /** The `_xlnm.Print_Titles` value of a sheet ("'名称'!$1:$5"), or null. */

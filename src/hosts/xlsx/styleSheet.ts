@@ -68,7 +68,9 @@ export class StyleBook {
   private readonly cellXfs: Section;
   private readonly dxfs: Section;
   private nextFormatId: number;
-  private readonly xfCache = new Map<string, number>();
+  /** cellXfs indexes by style name, for locked and unlocked cells: looked up once per cell written. */
+  private readonly lockedXf = new Map<string | undefined, number>();
+  private readonly unlockedXf = new Map<string | undefined, number>();
 
   constructor(
     private readonly source: string,
@@ -105,12 +107,12 @@ export class StyleBook {
 
   /** The cellXfs index of a named style (undefined: the default) with the cell locked or not. */
   xf(styleName: string | undefined, locked: boolean): number {
-    const key = `${styleName ?? ''}|${locked}`;
-    const cached = this.xfCache.get(key);
+    const cache = locked ? this.lockedXf : this.unlockedXf;
+    const cached = cache.get(styleName);
     if (cached !== undefined) return cached;
     const st: StyleSpec = (styleName && this.styles[styleName]) || {};
     const index = this.cellXfs.indexOf(this.xfXml(st, locked));
-    this.xfCache.set(key, index);
+    cache.set(styleName, index);
     return index;
   }
 

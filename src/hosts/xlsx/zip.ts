@@ -1,3 +1,4 @@
+import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 // A small reader and writer for the zip container of an .xlsx package, over Node's own zlib. It exists so that a
@@ -115,14 +116,24 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** Node's own CRC-32 (Node 20.15 and later) is ~20 times faster than the table below, which serves older Nodes. */
+const nativeCrc32 = (zlib as { crc32?: (data: Buffer) => number }).crc32;
+
 export function crc32(data: Buffer): number {
+  if (nativeCrc32) return nativeCrc32(data);
   let c = -1;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
 
 /** A new entry from uncompressed content; deflated once here. */
-export function newEntry(name: string, content: Buffer | string, level = 6): ZipEntry {
+/**
+ * Level 3 deflates a 1,000-row expert sheet about twice as fast as the default level 6, for ~8% more bytes; the
+ * sheets are large and repetitive, so writing time matters more than the last few percent.
+ */
+export const DEFAULT_LEVEL = 3;
+
+export function newEntry(name: string, content: Buffer | string, level = DEFAULT_LEVEL): ZipEntry {
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const raw = deflateRawSync(data, { level });
   return { name, method: 8, crc: crc32(data), compressedSize: raw.length, size: data.length, raw };
