@@ -1,13 +1,16 @@
-import { Decimal, fixed, toDecimal } from '../exact/decimal';
+import { fixed, type Decimal } from '../exact/decimal';
 import { Ratio } from '../exact/ratio';
+import { DecimalScale } from '../exact/scaled';
 import { bandSummary, orderedItems } from '../rubric/lookup';
-import type { RubricItem } from '../rubric/types';
+import type { BonusClause } from '../rubric/types';
 import { ROUND_IDS, ROUND_NAMES, type Panel, type RoundId, type ScoreEntry } from '../panel/types';
 import type { Finding, FindingCode, Lang } from './findings';
 import { gradeOf, type Grade } from './grade';
+import { ScoreJudge } from './judge';
 import { makeFinding } from './makeFinding';
 import type { MessageContext } from './messages';
-import { isOutlier, roundMean, span, standardDeviation } from './stats';
+import { RoundTotals } from './roundTotals';
+import { Sum, type Summand } from './sums';
 
 export type CaseStatus = 'excluded' | 'invalid' | 'incomplete' | 'not-advanced' | 'graded';
 
@@ -63,6 +66,11 @@ interface Sortable {
   key: number[];
 }
 
+/** Whose entry a finding is about, for its message. */
+function who(entry: ScoreEntry): MessageContext {
+  return { round: entry.round, expert: entry.expert, case: entry.case };
+}
+
 function displayValue(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
@@ -74,10 +82,32 @@ function displayValue(v: unknown): string {
   return String(v);
 }
 
+/** An accepted entry as the aggregation needs it: who scored (by index, to sort) and the total in units. */
+interface Accepted {
+  scored: ScoredEntry;
+  expert: number;
+  units: bigint;
+}
+
+const totalUnits = (a: Accepted): bigint => a.units;
+const expertTotal = (a: Accepted): { expert: string; total: Decimal } => ({
+  expert: a.scored.expert,
+  total: a.scored.total,
+});
+
+/** Entries usually arrive expert by expert already; sorting copies the list, so it is done only when needed. */
+function inExpertOrder(entries: Accepted[]): boolean {
+  for (let i = 1; i < entries.length; i++) if (entries[i - 1].expert > entries[i].expert) return false;
+  return true;
+}
+
 /**
  * Validates every entry, aggregates round means and computes S and the grade of every case (SPEC sections 4
  * and 5). Pure and deterministic: the result does not depend on the order of experts or entries, except that the
  * first of two duplicate entries stands.
+ *
+ * Scores are added up as BigInt units of one scale (exact/scaled.ts) that holds policy.scoreStep and
+ * policy.outlierPoints exactly; Decimals are built for the results only, and shared where values repeat.
  */
 export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluation {
   const lang = options.lang ?? 'zh';
@@ -87,53 +117,28 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
   const caseIndex = new Map(panel.cases.map((c, i) => [c.id, i]));
   const expertIndex = new Map(panel.experts.map((e, i) => [e.id, i]));
   const roundIndex = new Map(ROUND_IDS.map((r, i) => [r, i]));
-  const roundCases = new Map(ROUND_IDS.map((r) => [r, new Set(panel.rounds[r].cases)]));
-  const roundExperts = new Map(ROUND_IDS.map((r) => [r, new Set(panel.rounds[r].experts)]));
+  const roundCases = ROUND_IDS.map((r) => new Set(panel.rounds[r].cases));
+  const roundExperts = ROUND_IDS.map((r) => new Set(panel.rounds[r].experts));
   const bandText = new Map(items.map((it) => [it.id, bandSummary(it, lang)]));
+  const groupItems = rubric.groups.map((g) => g.items.map((id) => itemIndex.get(id)!));
+  const bonusById = new Map<string, BonusClause>();
+  for (const b of rubric.bonuses) if (!bonusById.has(b.id)) bonusById.set(b.id, b);
 
+  // Every accepted score is a multiple of the step, so a whole number of units of a scale holding the step; the
+  // outlier limit is held exactly on the same scale.
+  const scale = DecimalScale.covering(policy.scoreStep, policy.outlierPoints);
+  const judge = new ScoreJudge(items, policy.scoreStep, scale);
+  const outlierLimit = scale.unitsOf(policy.outlierPoints)!;
   const stepText = policy.scoreStep.toString();
-  // Panels repeat the same few scores thousands of times: each distinct (item, number) is judged and converted to a
-  // Decimal once, which keeps the engine exact and fast.
-  const judgements = new Map<string, Map<number, { problem: FindingCode | null; value: Decimal | null }>>();
-  const judge = (item: RubricItem, raw: unknown): { problem: FindingCode | null; value: Decimal | null } => {
-    if (typeof raw !== 'number') return { problem: checkItem(raw, item, policy.scoreStep), value: null };
-    let byValue = judgements.get(item.id);
-    if (!byValue) judgements.set(item.id, (byValue = new Map()));
-    let j = byValue.get(raw);
-    if (!j) {
-      const problem = checkItem(raw, item, policy.scoreStep);
-      j = { problem, value: problem ? null : toDecimal(raw) };
-      byValue.set(raw, j);
-    }
-    return j;
-  };
-
-  // A group has three or four items with a few possible scores each, so its subtotals repeat across a panel: each
-  // distinct combination is added up (in Decimal) once.
-  const groupSums = new Map<string, Decimal>();
-  const groupSum = (
-    group: string,
-    ids: string[],
-    values: Record<string, Decimal>,
-    raw: Record<string, unknown>,
-  ): Decimal => {
-    let key = group;
-    for (const id of ids) key += `|${raw[id] as number}`;
-    let sum = groupSums.get(key);
-    if (!sum) {
-      sum = ids.slice(1).reduce((a, id) => a.plus(values[id]), values[ids[0]]);
-      groupSums.set(key, sum);
-    }
-    return sum;
-  };
 
   const out: Sortable[] = [];
   const errorCases = new Set<string>();
   const troubled = new Set<string>(); // round|case pairs with an error entry
-  const recusals = new Map<string, Set<string>>(); // round|case → experts
-  const accepted = new Map<string, ScoredEntry[]>(); // round|case → entries
+  // Per round index and case index: the experts who recused, and the accepted entries.
+  const recusals: (Set<string> | undefined)[][] = ROUND_IDS.map(() => panel.cases.map(() => undefined));
+  const accepted: Accepted[][][] = ROUND_IDS.map(() => panel.cases.map(() => []));
   const scored: ScoredEntry[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number | string>();
 
   /** Findings are kept with a sort key (case, round, expert, item, entry) so the output order is stable. */
   const push = (finding: Finding, entryIndex: number): void => {
@@ -158,98 +163,112 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
 
   for (const f of options.extra ?? []) push(f, -1);
 
-  panel.scores.forEach((entry: ScoreEntry, entryIndex) => {
-    const ctx: MessageContext = { round: entry.round, expert: entry.expert, case: entry.case };
+  // Subtotals are nodes of one tree of exact sums (sums.ts): a combination of scores seen before costs no arithmetic.
+  const zero = Sum.zero(scale);
+  // The accepted item scores of the entry being read, by item index; reused from entry to entry.
+  const itemScores: Summand[] = items.map(() => zero);
+
+  /** Validates one entry; an accepted one is added to its round and case. */
+  const readEntry = (entry: ScoreEntry, entryIndex: number): void => {
     const rowCell = entry.cells?.row;
-    const key = `${entry.round}|${entry.expert}|${entry.case}`;
+    const ri = roundIndex.get(entry.round)!;
+    const ci = caseIndex.get(entry.case);
+    const ei = expertIndex.get(entry.expert);
+    // An entry is (round, expert, case); with known ids that is one number (an index), cheaper to hash than text.
+    const key =
+      ci !== undefined && ei !== undefined
+        ? (ri * panel.experts.length + ei) * panel.cases.length + ci
+        : `${entry.round}|${entry.expert}|${entry.case}`;
     if (seen.has(key)) {
-      add('duplicate-entry', ctx, { cell: rowCell, entryIndex });
+      add('duplicate-entry', who(entry), { cell: rowCell, entryIndex });
       return;
     }
     seen.add(key);
 
     let ok = true;
-    const caseKnown = caseIndex.has(entry.case);
-    const expertKnown = expertIndex.has(entry.expert);
-    if (!caseKnown) {
-      add('unknown-case', ctx, { cell: rowCell, entryIndex });
+    if (ci === undefined) {
+      add('unknown-case', who(entry), { cell: rowCell, entryIndex });
       ok = false;
     }
-    if (!expertKnown) {
-      add('unknown-expert', ctx, { cell: rowCell, entryIndex });
+    if (ei === undefined) {
+      add('unknown-expert', who(entry), { cell: rowCell, entryIndex });
       ok = false;
     }
-    if (caseKnown && expertKnown) {
-      if (!roundExperts.get(entry.round)!.has(entry.expert)) {
-        add('not-assigned', ctx, { cell: rowCell, entryIndex });
+    if (ci !== undefined && ei !== undefined) {
+      if (!roundExperts[ri].has(entry.expert)) {
+        add('not-assigned', who(entry), { cell: rowCell, entryIndex });
         ok = false;
       }
-      if (!roundCases.get(entry.round)!.has(entry.case)) {
-        add('not-in-round', ctx, { cell: rowCell, entryIndex });
+      if (!roundCases[ri].has(entry.case)) {
+        add('not-in-round', who(entry), { cell: rowCell, entryIndex });
         ok = false;
       }
     }
-    const rc = `${entry.round}|${entry.case}`;
     if (entry.recused) {
-      if (ok) {
-        if (!recusals.has(rc)) recusals.set(rc, new Set());
-        recusals.get(rc)!.add(entry.expert);
-      }
+      if (ok) (recusals[ri][ci!] ??= new Set()).add(entry.expert);
       return;
     }
 
     const values: Record<string, Decimal> = {};
-    for (const key of Object.keys(entry.items)) {
-      if (!itemIndex.has(key)) {
+    const keys = Object.keys(entry.items);
+    let known = 0;
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k];
+      const raw = Object.prototype.hasOwnProperty.call(entry.items, item.id) ? entry.items[item.id] : undefined;
+      if (raw !== undefined) known++;
+      const judged = judge.judge(k, raw);
+      if (judged.problem === null) {
+        values[item.id] = judged.value;
+        itemScores[k] = judged;
+        continue;
+      }
+      const ictx: MessageContext = {
+        ...who(entry),
+        itemName: item.name[lang],
+        value: displayValue(raw),
+        max: item.max,
+        bands: bandText.get(item.id),
+        step: stepText,
+      };
+      add(judged.problem, ictx, { item: item.id, cell: entry.cells?.items[item.id] ?? rowCell, entryIndex });
+      ok = false;
+    }
+    // Keys beyond the rubric's own are unknown items; they are looked for only when there are any.
+    if (keys.length > known) {
+      for (const key of keys) {
+        if (itemIndex.has(key)) continue;
         add(
           'unknown-item',
-          { ...ctx, itemName: key },
+          { ...who(entry), itemName: key },
           { item: key, cell: entry.cells?.items[key] ?? rowCell, entryIndex },
         );
         ok = false;
       }
     }
-    for (const item of items) {
-      const raw = Object.prototype.hasOwnProperty.call(entry.items, item.id) ? entry.items[item.id] : undefined;
-      const judged = judge(item, raw);
-      if (judged.problem) {
-        const ictx: MessageContext = {
-          ...ctx,
-          itemName: item.name[lang],
-          value: displayValue(raw),
-          max: item.max,
-          bands: bandText.get(item.id),
-          step: stepText,
-        };
-        add(judged.problem, ictx, { item: item.id, cell: entry.cells?.items[item.id] ?? rowCell, entryIndex });
-        ok = false;
-      } else {
-        values[item.id] = judged.value!;
-      }
-    }
     if (!ok) return;
 
     const groups: Record<string, Decimal> = {};
-    let total: Decimal | null = null;
-    for (const g of rubric.groups) {
-      groups[g.id] = groupSum(g.id, g.items, values, entry.items);
-      total = total === null ? groups[g.id] : total.plus(groups[g.id]);
+    // Totals are too varied to share like subtotals: they are added up directly, a few BigInt additions.
+    let total = 0n;
+    for (let gi = 0; gi < rubric.groups.length; gi++) {
+      let subtotal = zero;
+      for (const k of groupItems[gi]) subtotal = subtotal.plus(itemScores[k]);
+      groups[rubric.groups[gi].id] = subtotal.value;
+      total += subtotal.units;
     }
     const se: ScoredEntry = {
       round: entry.round,
       expert: entry.expert,
       case: entry.case,
-      total: total ?? new Decimal(0),
+      total: scale.toDecimal(total),
       groups,
       items: values,
     };
-    if (!accepted.has(rc)) accepted.set(rc, []);
-    accepted.get(rc)!.push(se);
+    accepted[ri][ci!].push({ scored: se, expert: ei!, units: total });
     scored.push(se);
 
-    const c = panel.cases[caseIndex.get(entry.case)!];
-    for (const bonusId of c.bonus) {
-      const clause = rubric.bonuses.find((b) => b.id === bonusId);
+    for (const bonusId of panel.cases[ci!].bonus) {
+      const clause = bonusById.get(bonusId);
       if (!clause) continue;
       const value = clause.targetKind === 'group' ? groups[clause.target] : values[clause.target];
       if (value.lt(clause.min)) {
@@ -260,7 +279,7 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
         add(
           'bonus-band',
           {
-            ...ctx,
+            ...who(entry),
             bonus: clause.label[lang],
             itemName: targetName,
             value: value.toString(),
@@ -275,59 +294,66 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
         );
       }
     }
-  });
+  };
+  panel.scores.forEach(readEntry);
 
-  const cases: CaseResult[] = panel.cases.map((c) => {
+  const cases: CaseResult[] = panel.cases.map((c, ci) => {
     const rounds: Partial<Record<RoundId, RoundStat>> = {};
     let incomplete = false;
     let inEveryRound = true;
-    for (const rid of ROUND_IDS) {
-      if (!roundCases.get(rid)!.has(c.id)) {
+    for (const [ri, rid] of ROUND_IDS.entries()) {
+      if (!roundCases[ri].has(c.id)) {
         inEveryRound = false;
         continue;
       }
-      const rc = `${rid}|${c.id}`;
       const experts = panel.rounds[rid].experts;
-      const recused = experts.filter((e) => recusals.get(rc)?.has(e));
-      const eligible = experts.filter((e) => !recusals.get(rc)?.has(e));
-      const entries = [...(accepted.get(rc) ?? [])].sort(
-        (a, b) => expertIndex.get(a.expert)! - expertIndex.get(b.expert)!,
-      );
-      const scoredBy = new Set(entries.map((e) => e.expert));
-      const missing = eligible.filter((e) => !scoredBy.has(e));
+      const recusedHere = recusals[ri][ci];
+      const entries = accepted[ri][ci];
+      if (!inExpertOrder(entries)) entries.sort((a, b) => a.expert - b.expert);
+      const scoredBy = new Set<string>();
+      for (const e of entries) scoredBy.add(e.scored.expert);
+      // In the round's order of experts: who recused, who may score, and who of those has not scored yet.
+      const recused: string[] = [];
+      const eligible: string[] = [];
+      const missing: string[] = [];
+      for (const e of experts) {
+        if (recusedHere?.has(e)) recused.push(e);
+        else {
+          eligible.push(e);
+          if (!scoredBy.has(e)) missing.push(e);
+        }
+      }
       if (experts.length > 0 && eligible.length === 0 && c.formalReview === 'passed') {
         add('no-eligible-expert', { round: rid, expert: null, case: c.id }, {});
       }
       if (experts.length === 0 || missing.length > 0) incomplete = true;
-      const totals = entries.map((e) => e.total);
-      const sum = totals.reduce((a, t) => a.plus(t), new Decimal(0));
-      for (const e of entries) {
-        if (isOutlier(e.total, sum, totals.length, policy.outlierPoints)) {
-          const others = Ratio.fraction(sum.minus(e.total), totals.length - 1);
-          add(
-            'outlier',
-            {
-              round: rid,
-              expert: e.expert,
-              case: c.id,
-              total: e.total.toString(),
-              othersMean: fixed(others.roundHalfUp(policy.decimals), policy.decimals),
-              limit: policy.outlierPoints.toString(),
-            },
-            {},
-          );
-        }
+      const totals = new RoundTotals(scale, entries.map(totalUnits));
+      for (const i of totals.outliers(outlierLimit)) {
+        const e = entries[i];
+        const others = Ratio.fraction(scale.toDecimal(totals.sum - e.units), totals.n - 1);
+        add(
+          'outlier',
+          {
+            round: rid,
+            expert: e.scored.expert,
+            case: c.id,
+            total: e.scored.total.toString(),
+            othersMean: fixed(others.roundHalfUp(policy.decimals), policy.decimals),
+            limit: policy.outlierPoints.toString(),
+          },
+          {},
+        );
       }
-      const usable = missing.length === 0 && eligible.length > 0 && !troubled.has(rc);
+      const usable = missing.length === 0 && eligible.length > 0 && !troubled.has(`${rid}|${c.id}`);
       rounds[rid] = {
-        n: totals.length,
-        mean: usable ? roundMean(totals, policy.aggregate) : null,
-        sd: standardDeviation(totals),
-        span: span(totals),
+        n: totals.n,
+        mean: usable ? totals.mean(policy.aggregate) : null,
+        sd: totals.standardDeviation(),
+        span: totals.span(),
         eligible: eligible.length,
         recused,
         missing,
-        totals: entries.map((e) => ({ expert: e.expert, total: e.total })),
+        totals: entries.map(expertTotal),
       };
     }
 
@@ -350,16 +376,6 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
     return 0;
   });
   return { cases, findings: out.map((s) => s.finding), scored };
-}
-
-function checkItem(raw: unknown, item: RubricItem, step: Decimal): FindingCode | null {
-  if (raw === undefined || raw === null || raw === '') return 'missing-item';
-  if (typeof raw !== 'number') return 'not-a-number';
-  const d = toDecimal(raw);
-  if (d === null) return 'not-a-number';
-  if (d.isNegative() || d.gt(item.max)) return 'out-of-range';
-  if (!d.mod(step).isZero()) return 'bad-step';
-  return null;
 }
 
 /** Label of a round for people. */

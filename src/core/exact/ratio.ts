@@ -1,4 +1,5 @@
 import { Decimal, ONE, ZERO, type DecimalValue } from './decimal';
+import { scaledInteger, scaledText } from './scaled';
 
 /**
  * An exact rational number num/den over decimal.js values. Round means such as 205/3 have no finite decimal
@@ -75,18 +76,19 @@ export class Ratio {
     return this.cmp(other) < 0;
   }
 
-  /** Rounds half away from zero to `places` decimals, exactly (integer division, no approximation). */
+  /**
+   * Rounds half away from zero to `places` decimals (a whole number, 0 or more), exactly: num/den is the quotient of
+   * two integers N/D (both scaled by the same power of ten), and rounding it is integer division on BigInt.
+   */
   roundHalfUp(places: number): Decimal {
-    const scale = new Decimal(10).pow(places);
-    const x = this.num.abs().times(scale);
-    const shift = new Decimal(10).pow(Math.max(x.decimalPlaces(), this.den.decimalPlaces()));
-    const xi = x.times(shift);
-    const di = this.den.times(shift);
-    let q = xi.divToInt(di);
-    const r = xi.minus(q.times(di));
-    if (r.times(2).gte(di)) q = q.plus(1);
-    const rounded = q.dividedBy(scale);
-    return this.num.isNegative() && !rounded.isZero() ? rounded.negated() : rounded;
+    if (!Number.isInteger(places) || places < 0) throw new RangeError(`invalid number of decimal places: ${places}`);
+    const k = Math.max(this.num.decimalPlaces(), this.den.decimalPlaces());
+    const n = scaledInteger(this.num.abs(), k) * 10n ** BigInt(places);
+    const d = scaledInteger(this.den, k);
+    let q = n / d;
+    if (2n * (n - q * d) >= d) q += 1n;
+    if (q === 0n) return new Decimal(0);
+    return new Decimal(scaledText(this.num.isNegative() ? -q : q, places));
   }
 
   /** A decimal approximation (80 significant digits) for statistics that are reported, never compared. */
