@@ -9,7 +9,9 @@ const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 
-const DIST = path.resolve(__dirname, '..', 'dist-addin');
+// `--dir D` checks a build written elsewhere (the end-to-end test builds into a temporary folder).
+const dirArg = process.argv.indexOf('--dir');
+const DIST = dirArg > 0 ? path.resolve(process.argv[dirArg + 1]) : path.resolve(__dirname, '..', 'dist-addin');
 const FUNCTIONS = ['BAND', 'CHECK', 'GRADE', 'NOTICEEND', 'ROUNDMEAN', 'SCORE', 'TOTAL'];
 /** Everything taskpane.html loads (React, Fluent UI, the pane, the functions, the commands), gzipped. */
 const INITIAL_BUDGET = 350 * 1024;

@@ -95,7 +95,9 @@ export function auditSheet(
     }
     const [m1, m2, m3] = meanCells;
     const w = (rid: RoundId): string => settings.weight[rid];
-    const passed = `${sheetRef(SHEET.cases, a1(caseRow.get(c.id)!, 6, true))}="${FORMAL_REVIEW_LABEL.passed}"`;
+    // A case whose review result is blank counts as passed, as the engine reads the register (SPEC 6's default).
+    const review = sheetRef(SHEET.cases, a1(caseRow.get(c.id)!, 6, true));
+    const passed = `OR(${review}="${FORMAL_REVIEW_LABEL.passed}",${review}="")`;
     const exact = a1(r, AUDIT.colExact);
     const score = a1(r, AUDIT.colScore);
     g.formula(

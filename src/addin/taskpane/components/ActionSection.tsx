@@ -1,5 +1,5 @@
 import { Body1, Subtitle2 } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { ActionResult } from '../actions';
 import type { Strings } from '../i18n';
 import { useAction } from '../useAction';
@@ -29,7 +29,10 @@ export interface ActionSectionProps<T extends ActionResult> {
 export function ActionSection<T extends ActionResult>(props: ActionSectionProps<T>) {
   const styles = usePanelStyles();
   const action = useAction<T>();
+  // How many times the action was started, on the element: tests and assistive tools can tell one outcome from the next.
+  const runs = useRef(0);
   const start = () => {
+    runs.current++;
     const work = props.run();
     if (typeof work === 'string') return void action.run(() => Promise.reject(new Error(work)));
     void action.run(async () => {
@@ -39,7 +42,12 @@ export function ActionSection<T extends ActionResult>(props: ActionSectionProps<
     });
   };
   return (
-    <section className={styles.section} aria-label={props.title ?? props.label}>
+    <section
+      className={styles.section}
+      aria-label={props.title ?? props.label}
+      data-runs={runs.current}
+      data-status={action.state.status}
+    >
       {props.title && <Subtitle2 as="h3">{props.title}</Subtitle2>}
       {props.intro && <Body1>{props.intro}</Body1>}
       {props.children}
