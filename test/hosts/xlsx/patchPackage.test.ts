@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import { loadXlsx, workbookData } from '../../../src/hosts/xlsx/readWorkbook';
 import { openPackage, partText, readPackageSheets } from '../../../src/hosts/xlsx/xlsxPackage';
 import { entryBytes, newEntry, readZip, writeZip } from '../../../src/hosts/xlsx/zip';
@@ -80,6 +81,19 @@ describe('compute writes by patching the package', () => {
     expect(back.getWorksheet(SHEET.notice)!.pageSetup.printTitlesRow).toBe('5:5');
   });
 
+  it('writes only well-formed XML parts, in build and in compute', async () => {
+    const { book } = await built();
+    const check = (): void => {
+      for (const [name, bytes] of parts(book)) {
+        if (!/\.(xml|rels)$/.test(name)) continue;
+        expect([name, XMLValidator.validate(bytes.toString('utf8'))]).toEqual([name, true]);
+      }
+    };
+    check();
+    expect((await ceeas('compute', book)).code).toBe(0);
+    check();
+  });
+
   it('drops a calculation chain that would be stale', async () => {
     const { book } = await built();
     const zip = readZip(readFileSync(book));
@@ -136,5 +150,18 @@ describeWithLibreOffice('a computed workbook in LibreOffice', () => {
     const rows = audit.values.slice(header + 1).filter((r) => typeof r[0] === 'string' && r[0] !== '');
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect([r[0], r[col]]).toEqual([r[0], '一致']);
+  }, 240000);
+
+  it('computes a workbook LibreOffice saved (its own styles, strings and layout), and LibreOffice opens the result', async () => {
+    const { dir, book } = await built();
+    const saved = await recalcXlsx(book, join(dir, 'saved'));
+    expect((await ceeas('compute', saved)).code).toBe(0);
+    const bytes = readFileSync(saved);
+    expect(readPackageSheets(openPackage(bytes)).data).toEqual(workbookData(await loadXlsx(bytes)));
+    const out = await recalcXlsx(saved, join(dir, 'again'));
+    const audit = readPackageSheets(openPackage(readFileSync(out))).data.sheets.find((s) => s.name === SHEET.audit)!;
+    const agree = audit.values.flat().filter((v) => v === '一致' || v === '不一致');
+    expect(agree.length).toBeGreaterThan(0);
+    expect(agree.every((v) => v === '一致')).toBe(true);
   }, 240000);
 });
