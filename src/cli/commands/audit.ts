@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
 import { auditWorkbook } from '../../workbook/audit';
-import { loadXlsx, workbookData } from '../../hosts/xlsx/readWorkbook';
 import { parseLang, type CommandContext } from '../context';
-import { readBytes, readRubricFile } from '../readPanelFile';
-import { UsageError } from '../usageError';
-import { XlsxError } from '../../hosts/xlsx/readWorkbook';
-import { usable } from '../xlsxFiles';
+import { readRubricFile } from '../readPanelFile';
+import { openWorkbookPackage, usable } from '../xlsxFiles';
 
 export function registerAudit(program: Command, ctx: CommandContext): void {
   program
@@ -18,13 +15,7 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
     .action(async (book: string, opts: { json?: boolean; rubric?: string; lang?: string }) => {
       const lang = parseLang(opts.lang);
       const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
-      let data;
-      try {
-        data = workbookData(await loadXlsx(readBytes(book, '工作簿')), true);
-      } catch (e) {
-        if (e instanceof XlsxError) throw new UsageError(`工作簿 ${book} 无法打开：${e.message}。`);
-        throw e;
-      }
+      const { data } = openWorkbookPackage(book, true);
       const result = usable(book, () => auditWorkbook(data, { rubric, lang }));
       const errors = result.findings.filter((f) => f.severity === 'error');
       if (opts.json) {

@@ -1,7 +1,7 @@
-import { columnNumber } from '../../workbook/address';
-import type { ReadValue, SheetData } from '../../workbook/model';
+import { a1, cellsOf, columnNumber } from '../../workbook/address';
+import type { ReadValue, SheetData, SheetMeta } from '../../workbook/model';
 import { shiftFormula } from './sharedFormula';
-import { attribute, decodeXml, detached, runText } from './xmlText';
+import { attribute, attributes, decodeXml, detached, elements, runText } from './xmlText';
 
 /** What a worksheet's cells need from the rest of the package. */
 export interface CellContext {
@@ -166,4 +166,43 @@ export function sheetProtectionTag(xml: string): string | null {
   if (!m) return null;
   const sheet = attribute(m[1], 'sheet');
   return sheet === '1' || sheet === 'true' ? m[1].trim() : null;
+}
+
+/** A validation bound as the ExcelJS host reads it: whole numbers parsed as integers, dates as milliseconds. */
+function bound(type: string, text: string): number {
+  switch (type) {
+    case 'whole':
+    case 'textLength':
+      return parseInt(text, 10);
+    case 'decimal':
+      return parseFloat(text);
+    case 'date':
+      return Math.round((parseFloat(text) - 25569) * DAY);
+    default:
+      return Number(text);
+  }
+}
+
+/** What the audit checks besides cells: whether the sheet is protected, and each cell's validation rule. */
+export function readSheetMeta(xml: string): SheetMeta {
+  const validations: SheetMeta['validations'] = {};
+  for (const dv of elements(xml, 'dataValidation')) {
+    const a = attributes(dv.slice(0, dv.indexOf('>')));
+    const type = a.type ?? 'any';
+    if (type === 'any') continue;
+    const formula = (n: number): number => {
+      const m = new RegExp(`<formula${n}>([\\s\\S]*?)</formula${n}>`).exec(dv);
+      return m ? bound(type, decodeXml(m[1])) : NaN;
+    };
+    const [min, max] = [formula(1), formula(2)];
+    const rule = {
+      type: type as SheetMeta['validations'][string]['type'],
+      ...(Number.isFinite(min) ? { min } : {}),
+      ...(Number.isFinite(max) ? { max } : {}),
+    };
+    for (const ref of (a.sqref ?? '').split(/\s+/).filter(Boolean)) {
+      for (const { row, column } of cellsOf(ref)) validations[a1(row, column)] = rule;
+    }
+  }
+  return { protected: sheetProtectionTag(xml) !== null, validations };
 }

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { WorkbookData } from '../../workbook/model';
-import { readSheetXml, sheetProtectionTag, type CellContext } from './sheetReader';
+import { readSheetMeta, readSheetXml, sheetProtectionTag, type CellContext } from './sheetReader';
 import { XlsxError } from './xlsxError';
 import { attribute, attributes, elements, runText } from './xmlText';
 import { DEFAULT_LIMITS, entryBytes, readZip, ZipError, type ZipEntry, type ZipLimits } from './zip';
@@ -150,11 +150,15 @@ function sheetXml(pkg: XlsxPackage, sheet: PackageSheet): string {
 }
 
 /**
- * Values and formulas of every sheet, in the workbook's order, and the `<sheetProtection>` attributes (password
+ * Values and formulas of every sheet, in the workbook's order (with `withMeta`, also protection and validation for
+ * the audit), and the `<sheetProtection>` attributes (password
  * hash, salt, spin count) of the first sheet protected with a password, or null: commands protect the sheets they
  * write with the workbook's own password without knowing it. Each sheet's XML is dropped once read.
  */
-export function readPackageSheets(pkg: XlsxPackage): { data: WorkbookData; protection: string | null } {
+export function readPackageSheets(
+  pkg: XlsxPackage,
+  withMeta = false,
+): { data: WorkbookData; protection: string | null } {
   let protection: string | null = null;
   try {
     const sheets = pkg.sheets.map((s) => {
@@ -163,7 +167,8 @@ export function readPackageSheets(pkg: XlsxPackage): { data: WorkbookData; prote
         const tag = sheetProtectionTag(xml);
         if (tag && /\bhashValue=/.test(tag)) protection = tag;
       }
-      return readSheetXml(s.name, xml, pkg.cells);
+      const sheet = readSheetXml(s.name, xml, pkg.cells);
+      return withMeta ? { ...sheet, meta: readSheetMeta(xml) } : sheet;
     });
     return { data: { sheets }, protection };
   } catch (e) {

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { parsePanel } from '../../../src/core';
 import { loadXlsx, workbookData } from '../../../src/hosts/xlsx/readWorkbook';
 import { shiftFormula } from '../../../src/hosts/xlsx/sharedFormula';
-import { readSheetXml } from '../../../src/hosts/xlsx/sheetReader';
+import { readSheetMeta, readSheetXml } from '../../../src/hosts/xlsx/sheetReader';
 import { specToBuffer } from '../../../src/hosts/xlsx/writeWorkbook';
 import { XlsxError } from '../../../src/hosts/xlsx/xlsxError';
 import { isDateFormat, openPackage, readPackageSheets } from '../../../src/hosts/xlsx/xlsxPackage';
@@ -54,6 +54,21 @@ describe('reading a workbook as a package', () => {
     wb.removeWorksheet(wb.worksheets[3].id);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     expect(lean(bytes).data).toEqual(workbookData(await loadXlsx(bytes)));
+  });
+
+  it('reads protection and validation for the audit as the ExcelJS host does', async () => {
+    const wb = await loadXlsx(await builtBook());
+    wb.worksheets[10].unprotect();
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const data = readPackageSheets(openPackage(bytes), true).data;
+    expect(data).toEqual(workbookData(await loadXlsx(bytes), true));
+    expect(data.sheets[10].meta!.protected).toBe(false);
+    expect(data.sheets.some((s) => Object.keys(s.meta!.validations).length > 0)).toBe(true);
+  });
+
+  it('takes sheet="true" (as LibreOffice writes it) for a protected sheet', () => {
+    const xml = '<worksheet><sheetData/><sheetProtection sheet="true" formatColumns="false"/></worksheet>';
+    expect(readSheetMeta(xml).protected).toBe(true);
   });
 
   it('finds the password hash of the protected sheets', async () => {
