@@ -108,6 +108,8 @@ export function openPackage(bytes: Buffer, limits: ZipLimits = DEFAULT_LIMITS): 
     const workbookPart = root ? resolveTarget('', root.target) : 'xl/workbook.xml';
     const workbookXml = partText(pkg, workbookPart);
     if (workbookXml === null) throw new XlsxError('压缩包里没有工作簿内容，不是 .xlsx 工作簿');
+    if (!/<\/(?:\w+:)?workbook>\s*$/.test(workbookXml.slice(-64)))
+      throw new XlsxError('工作簿的目录部分不完整，文件已损坏');
     const rels = relationships(partText(pkg, relsPartOf(workbookPart)));
     const byId = new Map(rels.map((r) => [r.id, r]));
     const sheets: PackageSheet[] = [];
@@ -146,6 +148,9 @@ export function openPackage(bytes: Buffer, limits: ZipLimits = DEFAULT_LIMITS): 
 function sheetXml(pkg: XlsxPackage, sheet: PackageSheet): string {
   const xml = partText(pkg, sheet.part);
   if (xml === null) throw new XlsxError(`工作表“${sheet.name}”的内容缺失，文件已损坏`);
+  // The reader matches cells by pattern and would take a cut-off part for a shorter sheet; ExcelJS refuses it.
+  if (!/<\/(?:\w+:)?worksheet>\s*$/.test(xml.slice(-64)))
+    throw new XlsxError(`工作表“${sheet.name}”的内容不完整，文件已损坏`);
   return xml;
 }
 

@@ -8,7 +8,7 @@ import { readSheetMeta, readSheetXml } from '../../../src/hosts/xlsx/sheetReader
 import { specToBuffer } from '../../../src/hosts/xlsx/writeWorkbook';
 import { XlsxError } from '../../../src/hosts/xlsx/xlsxError';
 import { isDateFormat, openPackage, readPackageSheets } from '../../../src/hosts/xlsx/xlsxPackage';
-import { newEntry, writeZip } from '../../../src/hosts/xlsx/zip';
+import { entryBytes, newEntry, readZip, writeZip } from '../../../src/hosts/xlsx/zip';
 import { buildWorkbook } from '../../../src/workbook/build';
 
 const small = parsePanel(
@@ -105,6 +105,14 @@ describe('refusing what is not a workbook, in one sentence', () => {
     const bytes = await builtBook();
     expect(refusal(bytes.subarray(0, Math.floor(bytes.length / 2)))).toContain('损坏或不完整');
     expect(refusal(bytes.subarray(0, bytes.length - 30))).toContain('损坏或不完整');
+  });
+
+  it('refuses a workbook whose sheet XML is cut off inside a sound zip', async () => {
+    const zip = readZip(await builtBook());
+    const entries = [...zip.values()].map((e) =>
+      e.name === 'xl/worksheets/sheet12.xml' ? newEntry(e.name, entryBytes(e).subarray(0, 5000)) : e,
+    );
+    expect(refusal(writeZip(entries))).toMatch(/工作表“.+”的内容不完整/);
   });
 
   it('refuses a zip that is not a workbook', () => {
