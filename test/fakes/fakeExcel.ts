@@ -274,7 +274,10 @@ class FakeWorksheets extends Loadable {
   private itemProps: string[] = [];
   override load(props: string | string[]): this {
     const list = Array.isArray(props) ? props : props.split(',');
-    this.itemProps = list.map((p) => p.trim().split('/')).filter((p) => p[0] === 'items' && p[1]).map((p) => p[1]);
+    this.itemProps = list
+      .map((p) => p.trim().split('/'))
+      .filter((p) => p[0] === 'items' && p[1])
+      .map((p) => p[1]);
     return super.load(list);
   }
   protected capture(prop: string): unknown {
@@ -605,7 +608,8 @@ export class FakeRange extends Loadable {
         throw new FakeError('InvalidArgument', `the ${wire} grid does not match ${rectAddress(this.rect)}`);
       if (sheet.protectedWith && (wire !== 'formulas' || !this.allUnlocked(sheet, grid.length, grid[0]?.length ?? 0)))
         throw new FakeError('AccessDenied', `the sheet ${sheet.name} is protected (${wire})`);
-      grid.forEach((row, i) => row.forEach((v, k) => each(sheet.cell(r1 + i, c1 + k), v)));
+      // As in Excel, null leaves a cell as it is.
+      grid.forEach((row, i) => row.forEach((v, k) => v !== null && each(sheet.cell(r1 + i, c1 + k), v)));
     });
   }
 

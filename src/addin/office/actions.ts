@@ -157,6 +157,7 @@ export async function importRegister(
       };
     }
     const what = kind === 'cases' ? '案例' : '专家';
+    const counted = kind === 'cases' ? '个案例' : '位专家';
     return {
       updates: result.updates,
       sheets: [
@@ -168,7 +169,7 @@ export async function importRegister(
           result.updates,
         ),
       ],
-      result: { message: `已从 ${file.name} 导入 ${result.added.length} 位${what}：${result.added.join('、')}。` },
+      result: { message: `已从 ${file.name} 导入 ${result.added.length} ${counted}：${result.added.join('、')}。` },
     };
   });
 }

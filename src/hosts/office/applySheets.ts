@@ -20,10 +20,11 @@ function formulaCell(c: CellSpec | null): string | number | boolean {
   return c.value;
 }
 
-function numberFormatCell(c: CellSpec | null, styles: Record<string, StyleSpec>): string {
+/** A cleared sheet is General everywhere; null leaves a cell as it is, which keeps the request small. */
+function numberFormatCell(c: CellSpec | null, styles: Record<string, StyleSpec>): string | null {
   if (c && typeof c.value === 'string' && looksLikeFormula(c.value)) return '@';
   const style = c?.style ? styles[c.style] : undefined;
-  return style?.numberFormat ?? 'General';
+  return style?.numberFormat ?? null;
 }
 
 function validationRule(rule: ValidationSpec): Excel.DataValidationRule {
@@ -39,18 +40,20 @@ function validationRule(rule: ValidationSpec): Excel.DataValidationRule {
   }
 }
 
-/** Runs of equal keys along each row, as A1 ranges: one API call per run instead of one per cell. */
+/**
+ * Rectangles of equal keys: runs along each row, then runs with the same columns in consecutive rows joined. A
+ * result sheet's rows repeat one pattern, so a thousand rows cost a handful of format calls, not a thousand times
+ * as many: that keeps a command's request within Excel on the web's 5 MB at a thousand cases.
+ */
 function runs<K>(spec: SheetSpec, keyOf: (c: CellSpec | null) => K | null): { key: K; ref: string }[] {
-  const out: { key: K; ref: string }[] = [];
+  const open = new Map<string, { key: K; r1: number; r2: number; c1: number; c2: number }>();
+  const done: { key: K; r1: number; r2: number; c1: number; c2: number }[] = [];
   spec.rows.forEach((row, r) => {
+    const here: { key: K; c1: number; c2: number }[] = [];
     let start = -1;
     let current: K | null = null;
     const flush = (end: number): void => {
-      if (current !== null)
-        out.push({
-          key: current,
-          ref: start === end ? a1(r + 1, start + 1) : `${a1(r + 1, start + 1)}:${a1(r + 1, end + 1)}`,
-        });
+      if (current !== null) here.push({ key: current, c1: start, c2: end });
     };
     row.forEach((c, k) => {
       const key = keyOf(c);
@@ -61,8 +64,30 @@ function runs<K>(spec: SheetSpec, keyOf: (c: CellSpec | null) => K | null): { ke
       }
     });
     flush(row.length - 1);
+    const seen = new Set<string>();
+    for (const run of here) {
+      const id = `${String(run.key)}|${run.c1}|${run.c2}`;
+      seen.add(id);
+      const prev = open.get(id);
+      if (prev && prev.r2 === r - 1) prev.r2 = r;
+      else {
+        if (prev) done.push(prev);
+        open.set(id, { key: run.key, r1: r, r2: r, c1: run.c1, c2: run.c2 });
+      }
+    }
+    for (const [id, rect] of open) {
+      if (!seen.has(id)) {
+        done.push(rect);
+        open.delete(id);
+      }
+    }
   });
-  return out;
+  done.push(...open.values());
+  return done.map((x) => ({
+    key: x.key,
+    ref:
+      x.r1 === x.r2 && x.c1 === x.c2 ? a1(x.r1 + 1, x.c1 + 1) : `${a1(x.r1 + 1, x.c1 + 1)}:${a1(x.r2 + 1, x.c2 + 1)}`,
+  }));
 }
 
 function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, styles: Record<string, StyleSpec>, password?: string): void {
@@ -71,7 +96,7 @@ function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, styles: Record<string,
   if (height > 0 && width > 0) {
     const grid = spec.rows.map((row) => Array.from({ length: width }, (_x, k) => row[k] ?? null));
     const range = ws.getRange(`A1:${a1(height, width)}`);
-    range.numberFormat = grid.map((row) => row.map((c) => numberFormatCell(c, styles)));
+    range.numberFormat = grid.map((row) => row.map((c) => numberFormatCell(c, styles))) as string[][];
     range.formulas = grid.map((row) => row.map(formulaCell));
   }
   for (const run of runs(spec, (c) => c?.style ?? null)) {
@@ -245,25 +270,61 @@ export async function writeWorkbook(context: Excel.RequestContext, plan: WritePl
   const names = plan.sheets.map((s) => s.name);
   const existing = plan.existing ?? (await existingSheets(context, names));
   await checkPassword(context, names, existing, plan.password);
-  for (const spec of plan.sheets) {
-    const known = existing.get(spec.name);
-    let ws: Excel.Worksheet;
-    if (!known) {
-      ws = context.workbook.worksheets.add(spec.name);
-    } else {
-      ws = context.workbook.worksheets.getItem(spec.name);
-      if (known.protected) ws.protection.unprotect(plan.password);
-      for (const chart of known.charts) chart.delete();
-      const all = ws.getRange();
-      all.unmerge();
-      all.dataValidation.clear();
-      all.conditionalFormats.clearAll();
-      all.clear('All');
+  // New sheets are all added in the first batch, in the command's order, whichever batch fills them.
+  const added = new Map(
+    plan.sheets.filter((s) => !existing.has(s.name)).map((s) => [s.name, context.workbook.worksheets.add(s.name)]),
+  );
+  for (const [i, batch] of writeBatches(plan.sheets).entries()) {
+    for (const spec of batch) {
+      const known = existing.get(spec.name);
+      let ws: Excel.Worksheet;
+      if (!known) {
+        ws = added.get(spec.name)!;
+      } else {
+        ws = context.workbook.worksheets.getItem(spec.name);
+        if (known.protected) ws.protection.unprotect(plan.password);
+        for (const chart of known.charts) chart.delete();
+        const all = ws.getRange();
+        all.unmerge();
+        all.dataValidation.clear();
+        all.conditionalFormats.clearAll();
+        all.clear('All');
+      }
+      writeSheet(ws, spec, plan.styles, plan.password);
     }
-    writeSheet(ws, spec, plan.styles, plan.password);
+    if (i === 0) for (const u of plan.updates ?? []) writeUpdate(context.workbook.worksheets.getItem(u.sheet), u);
+    await context.sync();
   }
-  for (const u of plan.updates ?? []) writeUpdate(context.workbook.worksheets.getItem(u.sheet), u);
-  await context.sync();
+}
+
+/**
+ * Excel on the web takes at most 5 MB per request. The sheets of a command are written in (at most) this many
+ * batches, balanced by size, so a thousand cases' results fit while the number of syncs stays the same for any
+ * panel: it depends on how many sheets a command writes, never on how many cases, experts or rounds they hold.
+ */
+export const WRITE_BATCHES = 2;
+
+/** A sheet's share of a request: its cell texts plus a little for every cell and format call. */
+function weight(spec: SheetSpec): number {
+  let n = 0;
+  for (const row of spec.rows)
+    for (const c of row) n += 8 + (c?.formula?.length ?? (typeof c?.value === 'string' ? c.value.length : 4));
+  return n;
+}
+
+/** The sheets split into WRITE_BATCHES groups of similar weight (largest first, each to the lighter group). */
+function writeBatches(sheets: SheetSpec[]): SheetSpec[][] {
+  const groups = Array.from({ length: WRITE_BATCHES }, () => ({ weight: 0, sheets: [] as SheetSpec[] }));
+  const order = sheets.map((s, i) => ({ s, i, w: weight(s) })).sort((a, b) => b.w - a.w);
+  for (const x of order) {
+    const lightest = groups.reduce((a, g) => (g.weight < a.weight ? g : a));
+    lightest.weight += x.w;
+    lightest.sheets.push(x.s);
+  }
+  // Sheets keep their order within a batch, so new ones are added in the order the command gave them.
+  const position = new Map(sheets.map((s, i) => [s, i]));
+  const out = groups.map((g) => g.sheets.sort((a, b) => position.get(a)! - position.get(b)!)).filter((g) => g.length);
+  return out.length > 0 ? out : [[]];
 }
 
 /** Replaces (or adds) each described sheet: two syncs whatever the number of sheets or cells. */

@@ -232,7 +232,7 @@ suite('the task pane in Chromium against the fake Excel host', () => {
     await visible()
       .getByLabel(/^案例 CSV/)
       .setInputFiles(csv('cases.csv', CASES_CSV));
-    await act('从 CSV 导入', '导入案例', /导入 6 位案例/);
+    await act('从 CSV 导入', '导入案例', /导入 6 个案例/);
     await visible()
       .getByLabel(/^专家 CSV/)
       .setInputFiles(csv('experts.csv', EXPERTS_CSV));
