@@ -89,7 +89,9 @@ suite('the task pane in Chromium against the fake Excel host', () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'ceeas-e2e-'));
     dist = path.join(work, 'dist');
     // The production add-in, as `npm run build` makes it.
-    const config = await require(path.join(ROOT, 'webpack.config.js'))({}, { mode: 'production' });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is CommonJS
+    const makeConfig = require(path.join(ROOT, 'webpack.config.js'));
+    const config = await makeConfig({}, { mode: 'production' });
     await compile({ ...config, devtool: false, output: { ...config.output, path: dist } });
     // The harness that stands in for office.js.
     await compile({
