@@ -1,6 +1,7 @@
 import { a1, cellsOf, columnNumber } from '../../workbook/address';
 import type { ReadValue, SheetData, SheetMeta } from '../../workbook/model';
 import { shiftFormula } from './sharedFormula';
+import { XlsxError } from './xlsxError';
 import { attribute, attributes, decodeXml, detached, elements, runText } from './xmlText';
 
 /** What a worksheet's cells need from the rest of the package. */
@@ -12,6 +13,11 @@ export interface CellContext {
 }
 
 const DAY = 86_400_000;
+/** Excel's own limits; cells beyond them are not cells of any spreadsheet. */
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+/** 2,000 cases fill 45 expert sheets of ~2,000 × 26 cells; 20 million cells in one sheet is far beyond any panel. */
+const MAX_GRID_CELLS = 20_000_000;
 
 /** An Excel serial date as YYYY-MM-DD, as the ExcelJS host reads it; a number no date can hold stays a number. */
 function serialDate(serial: number, date1904: boolean): ReadValue {
@@ -83,7 +89,7 @@ export function readSheetXml(name: string, xml: string, ctx: CellContext): Sheet
         const r = attribute(m[3], 'r');
         row = r ? Number(r) : row + 1;
         column = 0;
-        if (row > values.length) values.length = formulas.length = row;
+        if (row > values.length && row <= MAX_ROW) values.length = formulas.length = row;
         continue;
       }
       const attrs = m[1];
@@ -96,7 +102,7 @@ export function readSheetXml(name: string, xml: string, ctx: CellContext): Sheet
       } else {
         column++;
       }
-      if (row < 1 || column < 1) continue;
+      if (row < 1 || column < 1 || row > MAX_ROW || column > MAX_COLUMN) continue;
       if (column > width) width = column;
       if (row > values.length) values.length = formulas.length = row;
       const inner = m[2];
@@ -135,8 +141,12 @@ export function readSheetXml(name: string, xml: string, ctx: CellContext): Sheet
   // A merged range counts as used cells, as in the ExcelJS host; dense rows of the same width from A1.
   const merged = merges(xml, end < 0 ? 0 : end);
   for (const mg of merged) {
-    if (mg.c2 > width) width = mg.c2;
-    if (mg.r2 > values.length) values.length = formulas.length = mg.r2;
+    if (mg.c2 > width) width = Math.min(mg.c2, MAX_COLUMN);
+    if (mg.r2 > values.length) values.length = formulas.length = Math.min(mg.r2, MAX_ROW);
+  }
+  // One cell typed at XFD1048576 would make the dense grid billions of cells; no evaluation sheet comes near.
+  if (values.length * width > MAX_GRID_CELLS) {
+    throw new XlsxError(`工作表“${name}”的使用区域过大（${values.length} 行 × ${width} 列），不像是评价工作簿`);
   }
   for (let r = 0; r < values.length; r++) {
     const v = values[r] ?? [];

@@ -89,6 +89,15 @@ describe('reading a workbook as a package', () => {
     expect(shiftFormula('A1', -1, 0)).toBe('#REF!');
   });
 
+  it("refuses a sheet whose used area would be billions of cells, and ignores cells beyond Excel's grid", () => {
+    const ctx = { sharedStrings: [], dateStyles: new Set<number>(), date1904: false };
+    const huge = '<worksheet><sheetData><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>';
+    expect(() => readSheetXml('大', huge, ctx)).toThrow(/使用区域过大/);
+    const beyond =
+      '<worksheet><sheetData><row r="2"><c r="A2"><v>1</v></c><c r="A2000000"><v>2</v></c></row></sheetData></worksheet>';
+    expect(readSheetXml('外', beyond, ctx).values).toEqual([[null], [1]]);
+  });
+
   it('knows date formats as ExcelJS does', () => {
     expect(isDateFormat('yyyy-mm-dd')).toBe(true);
     expect(isDateFormat('[$-804]yyyy"年"m"月"d"日"')).toBe(true);
