@@ -320,22 +320,44 @@ suite('the task pane in Chromium against the fake Excel host', () => {
       expect(await harness('value', '复核', `Q${r}`)).toBe('一致');
     }
 
-    // 公示: the clerk sets the start date in 轮次设置, then the notice, objections and (too early) release.
+    // 公示: the clerk sets the start date in 轮次设置 and the National Day holidays (with the make-up working day)
+    // in 节假日, then the notice is written; three objections are registered and reviewed, one decided, released.
     const start = (await harness<string>('find', '轮次设置', '公示开始日'))!.replace(/^A/, 'B');
-    await harness('type', '轮次设置', start, '2026-12-28');
-    // New Year's Day off, typed into 节假日 as the State Council's notice gives it.
-    for (const [address, value] of [
-      ['A2', '2027-01-01'],
-      ['B2', '2027-01-01'],
-      ['C2', '放假'],
-      ['D2', '元旦'],
-    ])
-      await harness('type', '节假日', address, value);
+    await harness('type', '轮次设置', start, '2026-09-28');
+    const calendar = [
+      ['2026-10-01', '2026-10-07', '放假', '国庆节、中秋节'],
+      ['2026-10-10', '2026-10-10', '调休上班', '国庆节调休'],
+    ];
+    for (const [i, row] of calendar.entries())
+      for (const [k, value] of row.entries()) await harness('type', '节假日', `${'ABCD'[k]}${i + 2}`, value);
     await tab('公示与异议');
-    await act('生成公示与通知', '生成公示与通知', /公示期 2026-12-28 至 2027-01-06/);
-    await act('异议处理（准则 9.4.2、9.4.3）', '审查异议', /异议 0 条/);
-    await act('发布结果（准则 9.4.4）', '发布结果', /暂不能发布：公示期至 2027-01-06 才结束/);
-    await screenshot('notice');
+    await act('生成公示与通知', '生成公示与通知', /公示期 2026-09-28 至 2026-10-12/);
+
+    const header = Number((await harness<string>('find', '异议登记', '异议编号'))!.slice(1));
+    const objections = [
+      ['Y-01', '2026-10-09', '王五', '13800000000', '书面', 'C01', '认为得分偏低'],
+      ['Y-02', '2026-10-09', '匿名', '', '书面', 'C02', '匿名来信'],
+      ['Y-03', '2026-10-15', '赵六', '13900000000', '书面', 'C03', '逾期提出'],
+    ];
+    for (const [i, row] of objections.entries())
+      for (const [k, value] of row.entries())
+        await harness('type', '异议登记', `${'ABCDEFG'[k]}${header + 1 + i}`, value);
+    await act('异议处理（准则 9.4.2、9.4.3）', '审查异议', /异议 3 条，填写受理意见 \d+ 格，未处理完 1 条/);
+    expect(await harness('value', '异议登记', `H${header + 2}`)).toBe('不予受理');
+    expect(await harness('value', '异议登记', `I${header + 2}`)).toMatch(/匿名/);
+    expect(await harness('value', '异议登记', `I${header + 3}`)).toMatch(/超过公示期/);
+    await act('发布结果（准则 9.4.4）', '发布结果', /暂不能发布：.*Y-01 尚未处理完毕/);
+    // The secretariat's decision on Y-01 (9.4.3), then the release.
+    for (const [col, value] of [
+      ['J', '驳回'],
+      ['K', '经复核，评分符合评分细则'],
+      ['N', '2026-10-20'],
+    ])
+      await harness('type', '异议登记', `${col}${header + 1}`, value);
+    await act('异议处理（准则 9.4.2、9.4.3）', '审查异议', /未处理完 0 条/);
+    await act('发布结果（准则 9.4.4）', '发布结果', /已发布最终结果/);
+    expect(await harness<string[]>('sheets')).toContain('结果发布');
+    await screenshot('released');
 
     // 审计: read only, clean after the last computation.
     await tab('审计');
