@@ -50,4 +50,13 @@ describe('compute and audit refuse unusable files in one sentence', () => {
     // Nothing was written over the bad file.
     expect(readFileSync(path).equals(bytes())).toBe(true);
   });
+
+  it('commands that still load with ExcelJS check the archive first and refuse a zip bomb too', async () => {
+    const path = join(dir, 'bomb.xlsx');
+    writeFileSync(path, cases[3][1]());
+    const r = await ceeas('review', path);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/过大/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
 });

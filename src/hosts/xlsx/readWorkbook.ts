@@ -1,22 +1,26 @@
 import ExcelJS from 'exceljs';
 import { a1, cellsOf } from '../../workbook/address';
 import type { ReadValue, SheetData, SheetMeta, WorkbookData } from '../../workbook/model';
-
-import { XlsxError } from './xlsxError';
+import { refuseUnlessZip, XlsxError } from './xlsxError';
+import { readZip, ZipError } from './zip';
 
 export { XlsxError };
 
-/** Guards against zip bombs: a workbook of ours is a few MB; 200 MB unpacked is far beyond any real panel. */
+/** Guards against huge files: a workbook of 2,000 cases × 45 expert sheets is about 30 MB. */
 const MAX_BYTES = 200 * 1024 * 1024;
 
 export async function loadXlsx(bytes: Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const buf = Buffer.from(bytes);
-  if (buf.length === 0) throw new XlsxError('文件是空的');
-  if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new XlsxError('这是旧式 .xls 文件（或加密的工作簿），请在 Excel 中另存为 .xlsx 后再试');
-  }
-  if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) throw new XlsxError('文件不是 .xlsx 工作簿（无法解压）');
+  refuseUnlessZip(buf);
   if (buf.length > MAX_BYTES) throw new XlsxError('文件过大，不像是评价工作簿');
+  // The central directory is checked first (entry count, declared unpacked sizes): ExcelJS would inflate a zip
+  // bomb whole before anything else could refuse it.
+  try {
+    readZip(buf);
+  } catch (e) {
+    if (e instanceof ZipError) throw new XlsxError(e.message);
+    throw e;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);

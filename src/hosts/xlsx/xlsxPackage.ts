@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { WorkbookData } from '../../workbook/model';
 import { readSheetMeta, readSheetXml, sheetProtectionTag, type CellContext } from './sheetReader';
-import { XlsxError } from './xlsxError';
+import { refuseUnlessZip, XlsxError } from './xlsxError';
 import { attribute, attributes, elements, runText } from './xmlText';
 import { DEFAULT_LIMITS, entryBytes, readZip, ZipError, type ZipEntry, type ZipLimits } from './zip';
 
@@ -95,12 +95,7 @@ function sharedStrings(xml: string | null): string[] {
 
 /** Opens an .xlsx file's bytes as a package; anything that is not a workbook becomes an XlsxError sentence. */
 export function openPackage(bytes: Buffer, limits: ZipLimits = DEFAULT_LIMITS): XlsxPackage {
-  if (bytes.length === 0) throw new XlsxError('文件是空的');
-  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new XlsxError('这是旧式 .xls 文件（或加密的工作簿），请在 Excel 中另存为 .xlsx 后再试');
-  }
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    throw new XlsxError('文件不是 .xlsx 工作簿（无法解压）');
+  refuseUnlessZip(bytes);
   try {
     const entries = readZip(bytes, limits);
     const pkg = { entries };
