@@ -20,6 +20,8 @@ function fakeActions(): TaskpaneActions & { calls: string[] } {
     setUpWorkbook: ok('setUpWorkbook'),
     importRegister: ok('importRegister'),
     reviewCases: ok('reviewCases'),
+    addApplicationForm: ok('addApplicationForm'),
+    addScoreForm: ok('addScoreForm'),
     drawExperts: ok('drawExperts'),
     advanceRound: ok('advanceRound'),
     reviewObjections: ok('reviewObjections'),

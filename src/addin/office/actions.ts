@@ -9,7 +9,7 @@ import { advanceWorkbook, describeRule } from '../../workbook/advance';
 import { auditWorkbook as audit } from '../../workbook/audit';
 import { collectReturned } from '../../workbook/collect';
 import { computeWorkbook } from '../../workbook/compute';
-import { exportExpertSpec } from '../../workbook/exportExpert';
+import { exportExpertSpec, formSheetSpec } from '../../workbook/exportExpert';
 import { inputFingerprint } from '../../workbook/fingerprint';
 import { reviewFormal } from '../../workbook/formalReview';
 import { importRegisterCsv, type RegisterKind } from '../../workbook/import/registerCsv';
@@ -18,6 +18,7 @@ import { SHEET } from '../../workbook/names';
 import { publicationState, releaseWorkbook } from '../../workbook/release';
 import { drawIntoWorkbook, roundSheets } from '../../workbook/rounds';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
+import { applicationSheet } from '../../workbook/sheets/applicationSheet';
 import { appendLog } from '../../workbook/sheets/logSheet';
 import { workbookStyles } from '../../workbook/styles';
 import { setUpSheets } from './setUp';
@@ -195,6 +196,43 @@ export async function reviewCases(context: Excel.RequestContext, options: Comman
         ),
       ],
       result: { message: `规范性审核：${summary}。`, findings },
+    };
+  });
+}
+
+/** Appendix C: the application form of a case as a sheet of its own, the registered fields filled in. */
+export async function addApplicationForm(
+  context: Excel.RequestContext,
+  caseId: string,
+  options: CommandOptions,
+): Promise<CommandResult> {
+  return command(context, options, ({ data, existing }) => {
+    const read = readEvaluationWorkbook(data);
+    const c = read.panel.cases.find((x) => x.id === caseId);
+    if (!c) throw new Error(`“${SHEET.cases}”中没有案例 ${caseId}。`);
+    const name = `申报表-${c.id}`.replace(/[\\/?*[\]:]/g, '_').slice(0, 31);
+    // A form that exists may hold what the applicant filled in: it is never replaced.
+    if (existing.has(name)) throw new Error(`工作表“${name}”已存在，未覆盖（其中可能已有填写的内容）。`);
+    return {
+      sheets: [applicationSheet(c, name), logged(data, '生成申报表', `${c.id}：${name}`, options)],
+      result: { message: `已生成工作表“${name}”（附录 C 申报表）。` },
+    };
+  });
+}
+
+/** Table B.1 for one case filled from one expert's row: the paper form the expert signs. */
+export async function addScoreForm(
+  context: Excel.RequestContext,
+  form: { round: RoundId; expert: string; caseId: string },
+  options: CommandOptions,
+): Promise<CommandResult> {
+  return command(context, options, ({ data }) => {
+    const read = readEvaluationWorkbook(data);
+    const spec = formSheetSpec(read.panel, form.round, form.expert, form.caseId);
+    return {
+      sheets: [spec, logged(data, '生成评分表', `${form.round} ${form.expert} ${form.caseId}：${spec.name}`, options)],
+      decimals: read.panel.policy.decimals,
+      result: { message: `已生成工作表“${spec.name}”（表 B.1，供打印签字）。` },
     };
   });
 }

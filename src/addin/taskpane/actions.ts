@@ -49,6 +49,10 @@ export interface TaskpaneActions {
   setUpWorkbook(title: string): Promise<SetUpResult>;
   /** Appends cases or experts from a CSV file to their register. */
   importRegister(kind: 'cases' | 'experts', file: File): Promise<ActionResult>;
+  /** Appendix C: a case's application form as a sheet of its own. */
+  addApplicationForm(caseId: string): Promise<ActionResult>;
+  /** Table B.1 for one case from one expert's row, to print and sign. */
+  addScoreForm(round: RoundId, expert: string, caseId: string): Promise<ActionResult>;
   /** 规范性审核: each case's result from its checklist. */
   reviewCases(): Promise<ActionResult>;
   /** Draws a round's experts reproducibly from the pool. */

@@ -59,6 +59,11 @@ export interface Strings {
     reviewIntro: string;
     reviewButton: string;
     reviewConfirm: string;
+    applicationTitle: string;
+    applicationIntro: string;
+    caseId: string;
+    applicationButton: string;
+    caseMissing: string;
   };
   sheets: {
     intro: string;
@@ -88,6 +93,9 @@ export interface Strings {
     drawConfirm: string;
     countInvalid: string;
     seedMissing: string;
+    formTitle: string;
+    formIntro: string;
+    formButton: string;
   };
   compute: {
     intro: string;
@@ -191,6 +199,12 @@ const zh: Strings = {
       '按“规范性审核”表中各项检查（申报主体、案例条件、附录 C 材料）填写审核结果：全部为“是”则通过；未通过或限期补正须写明原因。只有通过的案例进入初评。',
     reviewButton: '审核',
     reviewConfirm: '将根据检查表填写各案例的审核结果（不覆盖已填写的结果）。是否继续？',
+    applicationTitle: '申报表（附录 C）',
+    applicationIntro:
+      '为一个案例新建附录 C“企业科技创新成果转化报告推荐申报表”工作表，已登记的信息自动填入；已有的申报表不会被覆盖。',
+    caseId: '案例编号',
+    applicationButton: '生成申报表',
+    caseMissing: '请先填写案例编号。',
   },
   sheets: {
     intro:
@@ -222,6 +236,9 @@ const zh: Strings = {
     drawConfirm: '将在“专家库”中标记本轮抽中的专家并写入操作日志。是否继续？',
     countInvalid: '抽取人数应为正整数。',
     seedMissing: '请填写随机种子。',
+    formTitle: '纸质评分表（表 B.1）',
+    formIntro: '把一位专家对一个案例的评分按附录 B 表 B.1 的格式生成新工作表，供打印签字。',
+    formButton: '生成表 B.1',
   },
   compute: {
     intro:
@@ -332,6 +349,12 @@ const en: Strings = {
     reviewButton: 'Review',
     reviewConfirm:
       'Each case’s result will be filled in from its checklist (results already filled in are kept). Continue?',
+    applicationTitle: 'Application form (Appendix C)',
+    applicationIntro:
+      'Adds Appendix C’s application form for one case as a sheet of its own, registered fields filled in; an existing form is never replaced.',
+    caseId: 'Case id',
+    applicationButton: 'Add application form',
+    caseMissing: 'Enter a case id first.',
   },
   sheets: {
     intro:
@@ -365,6 +388,9 @@ const en: Strings = {
     drawConfirm: 'The drawn experts will be marked in 专家库 and logged. Continue?',
     countInvalid: 'The number of experts must be a positive whole number.',
     seedMissing: 'Enter a seed.',
+    formTitle: 'Paper form (table B.1)',
+    formIntro: 'Adds one expert’s scores for one case as table B.1 of Appendix B, to print and sign.',
+    formButton: 'Add table B.1',
   },
   compute: {
     intro:

@@ -74,6 +74,9 @@ export function officeTaskpaneActions(strings: Strings, lang: 'zh' | 'en'): Task
       const data = await fileData(file);
       return run(async (m, c) => done(await m.importRegister(c, kind, data, options())));
     },
+    addApplicationForm: (caseId) => run(async (m, c) => done(await m.addApplicationForm(c, caseId, options()))),
+    addScoreForm: (round, expert, caseId) =>
+      run(async (m, c) => done(await m.addScoreForm(c, { round, expert, caseId }, options()))),
     reviewCases: () => run(async (m, c) => done(await m.reviewCases(c, options()))),
     drawExperts: (request) => run(async (m, c) => done(await m.drawRoundExperts(c, request, options()))),
     generateExpertSheets: (round) =>

@@ -176,6 +176,57 @@ describe('the add-in commands on an open workbook', () => {
     expect(computed.json.cases.map((c) => c.rounds.initial?.mean)).toEqual(['39.00', '39.00']);
   });
 
+  it('refuses bad input before writing anything: a registered id, a draw that cannot cover, a form that exists', async () => {
+    const { context, state } = await openBuilt();
+    const before = snapshot(state);
+    const dup = {
+      name: 'dup.csv',
+      data: new TextEncoder().encode('案例编号,案例名称,申报单位\nC001,重复,某单位\n').buffer as ArrayBuffer,
+    };
+    const imported = await actions.importRegister(context, 'cases', dup, opts);
+    expect(imported.message).toMatch(/未导入任何记录：.*第 2 行.*C001 已在“案例登记”中登记/);
+    await expect(actions.drawRoundExperts(context, { round: 'review', count: 3, seed: 's' }, opts)).rejects.toThrow(
+      /复评已有评审专家/,
+    );
+    await expect(
+      actions.addScoreForm(context, { round: 'initial', expert: 'E99', caseId: 'C001' }, opts),
+    ).rejects.toThrow('E99');
+    expect(snapshot(state)).toBe(before);
+    await actions.addApplicationForm(context, 'C001', opts);
+    const withForm = snapshot(state);
+    await expect(actions.addApplicationForm(context, 'C001', opts)).rejects.toThrow('未覆盖');
+    expect(snapshot(state)).toBe(withForm);
+    await actions.addScoreForm(context, { round: 'initial', expert: 'E01', caseId: 'C001' }, opts);
+    expect(state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['申报表-C001']));
+  });
+
+  it('collects a returned workbook without overwriting a different score, and exports nothing of other experts', async () => {
+    const { context, state } = await openBuilt();
+    const out = await actions.exportExpertWorkbook(context, 'initial', 'E01', opts);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.data) as unknown as ExcelJS.Buffer);
+    const text = JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()));
+    for (const e of small.experts.filter((x) => x.id !== 'E01')) {
+      expect(text).not.toContain(e.id);
+      if (e.name) expect(text).not.toContain(e.name);
+    }
+    expect(text).not.toContain('pw-1');
+    // The expert changes a score the master already holds: a conflict, named by its cell, never written.
+    const ws = wb.getWorksheet('初评-E01')!;
+    const held = ws.getCell('E6').value;
+    ws.getCell('E6').value = Number(held) === 0 ? 1 : 0;
+    const before = snapshot(state);
+    const result = await actions.collectWorkbooks(
+      context,
+      [{ name: 'E01.xlsx', data: (await wb.xlsx.writeBuffer()) as ArrayBuffer }],
+      opts,
+    );
+    expect(result.findings).toEqual([
+      expect.objectContaining({ cell: '初评-E01!E6', message: expect.stringContaining('未覆盖') }),
+    ]);
+    expect(snapshot(state)).toBe(before);
+  });
+
   it('keeps the same number of syncs at 5 and at 500 cases for every command', async () => {
     const counts: Record<string, number>[] = [];
     const largest: number[] = [];

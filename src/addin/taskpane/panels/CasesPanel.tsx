@@ -1,4 +1,4 @@
-import { Body1, Button } from '@fluentui/react-components';
+import { Body1, Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
 import { sheetRef } from '../../../workbook/address';
 import { SHEET } from '../../../workbook/names';
@@ -15,6 +15,7 @@ export function CasesPanel({ actions, strings, onSelectCell }: PanelProps) {
   const t = strings.cases;
   const [casesFile, setCasesFile] = useState<File | null>(null);
   const [expertsFile, setExpertsFile] = useState<File | null>(null);
+  const [caseId, setCaseId] = useState('');
   const open: [string, string][] = [
     [t.openCases, SHEET.cases],
     [t.openExperts, SHEET.experts],
@@ -60,6 +61,18 @@ export function CasesPanel({ actions, strings, onSelectCell }: PanelProps) {
         onSelectCell={onSelectCell}
         run={() => actions.reviewCases()}
       />
+      <ActionSection
+        title={t.applicationTitle}
+        intro={t.applicationIntro}
+        label={t.applicationButton}
+        strings={strings}
+        onSelectCell={onSelectCell}
+        run={() => (caseId.trim() ? actions.addApplicationForm(caseId.trim()) : t.caseMissing)}
+      >
+        <Field label={t.caseId}>
+          <Input value={caseId} onChange={(_, d) => setCaseId(d.value)} />
+        </Field>
+      </ActionSection>
     </div>
   );
 }

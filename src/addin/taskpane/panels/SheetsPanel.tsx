@@ -23,6 +23,8 @@ export function SheetsPanel({ actions, strings, onSelectCell }: PanelProps) {
   const [excludePrevious, setExcludePrevious] = useState(false);
   const [expert, setExpert] = useState('');
   const [files, setFiles] = useState<File[]>([]);
+  const [formExpert, setFormExpert] = useState('');
+  const [formCase, setFormCase] = useState('');
   const [generated, setGenerated] = useState<ExpertSheetRef[]>([]);
   const exporting = useAction<ActionResult>();
 
@@ -117,6 +119,30 @@ export function SheetsPanel({ actions, strings, onSelectCell }: PanelProps) {
         </div>
         <ActionStatus state={exporting.state} strings={strings} onSelectCell={onSelectCell} />
       </section>
+
+      <ActionSection
+        title={t.formTitle}
+        intro={t.formIntro}
+        label={t.formButton}
+        strings={strings}
+        onSelectCell={onSelectCell}
+        run={() =>
+          !formExpert.trim()
+            ? t.expertMissing
+            : !formCase.trim()
+              ? strings.cases.caseMissing
+              : actions.addScoreForm(round, formExpert.trim(), formCase.trim())
+        }
+      >
+        <div className={styles.row}>
+          <Field label={t.expert}>
+            <Input value={formExpert} onChange={(_, d) => setFormExpert(d.value)} />
+          </Field>
+          <Field label={strings.cases.caseId}>
+            <Input value={formCase} onChange={(_, d) => setFormCase(d.value)} />
+          </Field>
+        </div>
+      </ActionSection>
 
       <ActionSection
         title={t.collectTitle}
