@@ -1,13 +1,10 @@
 import { parsePanel } from '../../core/panel/parsePanel';
 import type { Panel } from '../../core/panel/types';
+import { inputSheets } from '../../workbook/build';
 import { inputFingerprint } from '../../workbook/fingerprint';
 import type { SheetSpec } from '../../workbook/model';
 import { SHEET, SHEET_FORMAL_REVIEW } from '../../workbook/names';
-import { formalReviewSheet } from '../../workbook/sheets/formalReviewSheet';
 import { appendLog } from '../../workbook/sheets/logSheet';
-import { objectionsSheet } from '../../workbook/sheets/objectionsSheet';
-import { casesSheet, expertsSheet, holidaysSheet, roundsSheet } from '../../workbook/sheets/registers';
-import { rubricSheet } from '../../workbook/sheets/rubricSheet';
 
 /** A panel with the standard's defaults and nothing registered yet: what a new evaluation starts from. */
 export function emptyPanel(title: string): Panel {
@@ -34,14 +31,9 @@ export function setUpSheets(options: { title: string; existing: Set<string>; now
   kept: string[];
 } {
   const panel = emptyPanel(options.title);
+  // The input sheets of a new workbook (no expert sheets yet, nobody being in a round) and a first log row.
   const all = [
-    rubricSheet(panel.rubric),
-    casesSheet(panel),
-    formalReviewSheet(panel),
-    expertsSheet(panel),
-    roundsSheet(panel),
-    holidaysSheet(panel),
-    objectionsSheet([]),
+    ...inputSheets(panel),
     appendLog([], {
       time: options.now,
       action: '设置工作簿',
