@@ -3,7 +3,7 @@ import type { Finding, Lang } from '../core/engine/findings';
 import { ROUND_IDS, type Panel } from '../core/panel/types';
 import { computeWorkbook, type ComputeResult } from './compute';
 import type { SheetSpec, WorkbookSpec } from './model';
-import { expertSheetNames, SHEET, SHEET_FORMAL_REVIEW } from './names';
+import { expertSheetNames, sheetRank, SHEET } from './names';
 import { expertSheet } from './sheets/expertSheet';
 import { formalReviewSheet } from './sheets/formalReviewSheet';
 import { logSheet } from './sheets/logSheet';
@@ -87,29 +87,8 @@ export interface BuildResult {
   dropped: Finding[];
 }
 
-/** Sheet order a secretariat reads in: rules, registers, results, notices, expert sheets, then the records. */
-const ORDER: string[] = [
-  SHEET.rubric,
-  SHEET.cases,
-  SHEET_FORMAL_REVIEW,
-  SHEET.experts,
-  SHEET.rounds,
-  SHEET.holidays,
-  SHEET.summary,
-  SHEET.audit,
-  SHEET.grades,
-  SHEET.notice,
-  SHEET.letters,
-];
-const LAST: string[] = [SHEET.objections, SHEET.log];
-
 export function orderSheets(sheets: SheetSpec[]): SheetSpec[] {
-  const rank = (s: SheetSpec): number => {
-    const i = ORDER.indexOf(s.name);
-    if (i >= 0) return i;
-    const j = LAST.indexOf(s.name);
-    return j >= 0 ? 1000 + j : 500;
-  };
+  const rank = (s: SheetSpec): number => sheetRank(s.name);
   return sheets
     .map((s, i) => ({ s, i }))
     .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)

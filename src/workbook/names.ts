@@ -54,3 +54,27 @@ export function expertSheetNames(rounds: Record<RoundId, { experts: string[] }>)
 export function formSheetName(round: RoundId, expertId: string, caseId: string): string {
   return safe(`评分表-${ROUND_PREFIX[round]}-${expertId}-${caseId}`);
 }
+
+/** Sheet order a secretariat reads in: rules, registers, results, notices, expert sheets, then the records. */
+const ORDER: string[] = [
+  SHEET.rubric,
+  SHEET.cases,
+  SHEET_FORMAL_REVIEW,
+  SHEET.experts,
+  SHEET.rounds,
+  SHEET.holidays,
+  SHEET.summary,
+  SHEET.audit,
+  SHEET.grades,
+  SHEET.notice,
+  SHEET.letters,
+];
+const LAST: string[] = [SHEET.objections, SHEET.log];
+
+/** Where a sheet belongs in that order: rules and registers, results, then expert sheets and forms, records last. */
+export function sheetRank(name: string): number {
+  const i = ORDER.indexOf(name);
+  if (i >= 0) return i;
+  const j = LAST.indexOf(name);
+  return j >= 0 ? 1000 + j : 500;
+}

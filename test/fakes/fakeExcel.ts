@@ -440,6 +440,16 @@ export class FakeWorksheet extends Loadable {
     ));
   }
 
+  /** Moves the sheet to a zero-based position among the sheets, as Excel does. */
+  set position(at: number) {
+    this.ctx.op(['position', at], () => {
+      const s = this.sheetNow();
+      const list = this.ctx.state.sheets.filter((x) => x !== s);
+      list.splice(Math.min(at, list.length), 0, s);
+      this.ctx.state.sheets = list;
+    });
+  }
+
   set tabColor(color: string) {
     this.ctx.op(['tab', color], () => void (this.sheetNow().tabColor = color));
   }

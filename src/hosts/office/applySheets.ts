@@ -1,5 +1,6 @@
 /* global Excel */
 import { a1, columnLetter, looksLikeFormula } from '../../workbook/address';
+import { sheetRank } from '../../workbook/names';
 import type { CellSpec, CellUpdate, ChartSpec, SheetSpec, StyleSpec, ValidationSpec } from '../../workbook/model';
 
 // The Office.js host: the same sheet descriptions as the .xlsx host, written through Excel's API. Every command
@@ -270,10 +271,20 @@ export async function writeWorkbook(context: Excel.RequestContext, plan: WritePl
   const names = plan.sheets.map((s) => s.name);
   const existing = plan.existing ?? (await existingSheets(context, names));
   await checkPassword(context, names, existing, plan.password);
-  // New sheets are all added in the first batch, in the command's order, whichever batch fills them.
-  const added = new Map(
-    plan.sheets.filter((s) => !existing.has(s.name)).map((s) => [s.name, context.workbook.worksheets.add(s.name)]),
-  );
+  // New sheets are all added in the first batch, whichever batch fills them, each placed where a secretariat
+  // looks for it: after the last sheet that comes before it in the workbook's order (results after the registers,
+  // expert sheets before 异议登记 and 操作日志), not simply at the end.
+  const order = [...existing.keys()];
+  const added = new Map<string, Excel.Worksheet>();
+  for (const spec of plan.sheets.filter((s) => !existing.has(s.name))) {
+    const ws = context.workbook.worksheets.add(spec.name);
+    const rank = sheetRank(spec.name);
+    let at = order.length;
+    while (at > 0 && sheetRank(order[at - 1]) > rank) at--;
+    if (at < order.length) ws.position = at;
+    order.splice(at, 0, spec.name);
+    added.set(spec.name, ws);
+  }
   for (const [i, batch] of writeBatches(plan.sheets).entries()) {
     for (const spec of batch) {
       const known = existing.get(spec.name);

@@ -174,6 +174,23 @@ describe('the add-in commands on an open workbook', () => {
 
     const computed = await actions.computeGrades(context, opts);
     expect(computed.json.cases.map((c) => c.rounds.initial?.mean)).toEqual(['39.00', '39.00']);
+    // New sheets land where a secretariat looks for them, not after 操作日志.
+    const names = state.sheets.map((s) => s.name);
+    expect(names.slice(0, 11)).toEqual([
+      '评分标准',
+      '案例登记',
+      '规范性审核',
+      '专家库',
+      '轮次设置',
+      '节假日',
+      '汇总',
+      '复核',
+      '等级汇总',
+      '公示',
+      '结果通知',
+    ]);
+    expect(names.slice(-2)).toEqual(['异议登记', '操作日志']);
+    expect(names.slice(11, -2).every((n) => n.startsWith('初评-'))).toBe(true);
   });
 
   it('refuses bad input before writing anything: a registered id, a draw that cannot cover, a form that exists', async () => {
