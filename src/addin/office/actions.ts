@@ -32,6 +32,8 @@ import { setUpSheets } from './setUp';
 export interface CommandOptions {
   password?: string;
   user?: string;
+  /** The language of findings' messages (the sheets themselves are Chinese, as the standard is). */
+  lang?: 'zh' | 'en';
   /** Local time as 操作日志 shows it; the clock when not given. */
   now?: string;
 }
@@ -445,7 +447,12 @@ export async function releaseResults(context: Excel.RequestContext, options: Com
 /** 计算等级: validate every expert sheet and write 汇总 (CEEAS formulas), 复核, 等级汇总, 公示, 结果通知, 操作日志. */
 export async function computeGrades(context: Excel.RequestContext, options: CommandOptions = {}) {
   return command(context, options, ({ data }) => {
-    const result = computeWorkbook(data, { now: timestamp(options), user: userOf(options), customFunctions: true });
+    const result = computeWorkbook(data, {
+      now: timestamp(options),
+      user: userOf(options),
+      customFunctions: true,
+      lang: options.lang,
+    });
     const graded = result.json.cases.filter((c) => c.status === 'graded').length;
     return {
       sheets: result.sheets,
@@ -462,7 +469,12 @@ export async function computeGrades(context: Excel.RequestContext, options: Comm
 /** 生成公示与通知: the notice and the letters from the workbook as it is now, with a log entry. */
 export async function makeNotices(context: Excel.RequestContext, options: CommandOptions = {}) {
   return command(context, options, ({ data }) => {
-    const result = computeWorkbook(data, { now: timestamp(options), user: userOf(options), action: '生成公示与通知' });
+    const result = computeWorkbook(data, {
+      now: timestamp(options),
+      user: userOf(options),
+      action: '生成公示与通知',
+      lang: options.lang,
+    });
     const wanted = new Set<string>([SHEET.notice, SHEET.letters, SHEET.log]);
     return {
       sheets: result.sheets.filter((s) => wanted.has(s.name)),
@@ -478,9 +490,9 @@ export async function makeNotices(context: Excel.RequestContext, options: Comman
 }
 
 /** 审计检查: read only — formulas, 汇总 against 复核 and the current scores, inputs since the last computation, the log. */
-export async function auditWorkbook(context: Excel.RequestContext) {
+export async function auditWorkbook(context: Excel.RequestContext, options: CommandOptions = {}) {
   const { data } = await readWorkbook(context);
-  const result = audit(data);
+  const result = audit(data, { lang: options.lang });
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   return {
     message: errors === 0 ? '审计检查未发现问题。' : `审计检查发现 ${errors} 个问题。`,

@@ -52,9 +52,16 @@ export function officeTaskpaneActions(strings: Strings, lang: 'zh' | 'en'): Task
   const run = async <T>(work: (m: OfficeActions, context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const api = await excel();
     const m = await load();
-    return api.run((context) => work(m, context));
+    try {
+      return await api.run((context) => work(m, context));
+    } catch (e) {
+      // Refusals carry an English sentence too (PanelError.messageEn); an English Office gets that one.
+      const en = (e as { messageEn?: unknown } | null)?.messageEn;
+      if (lang === 'en' && typeof en === 'string' && en) throw new Error(en);
+      throw e;
+    }
   };
-  const options = () => session();
+  const options = () => ({ ...session(), lang });
   const done = (value: unknown): ActionResult => toActionResult(value, strings.done);
 
   return {
@@ -100,7 +107,7 @@ export function officeTaskpaneActions(strings: Strings, lang: 'zh' | 'en'): Task
     makeNotices: () => run(async (m, c) => done(await m.makeNotices(c, options()))),
     reviewObjections: () => run(async (m, c) => done(await m.reviewObjections(c, options()))),
     releaseResults: () => run(async (m, c) => done(await m.releaseResults(c, options()))),
-    audit: () => run(async (m, c) => done(await m.auditWorkbook(c))),
+    audit: () => run(async (m, c) => done(await m.auditWorkbook(c, options()))),
     selectCell: async (address) => {
       const where = splitAddress(address);
       if (!where)
