@@ -9,6 +9,8 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'test-output/**',
+      '.tmp/**',
+      'out/**',
       'bin/**',
       '*.config.js',
       'bench/**/*.js',
