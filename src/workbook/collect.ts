@@ -59,6 +59,35 @@ function itemColumns(s: SheetData, rubric: Rubric): Map<string, number> | null {
   return out;
 }
 
+/** What an expert sheet says it is: its title, and the 轮次 / 专家编号 line above the table (found by its labels). */
+function identity(s: SheetData): { title: string; round: string; expert: string; row: number } | null {
+  for (let r = 1; r <= Math.min(10, s.values.length); r++) {
+    if (textAt(s, r, 1) === '轮次' && textAt(s, r, 3) === '专家编号') {
+      let title = '';
+      for (let t = r - 1; t >= 1 && title === ''; t--) title = textAt(s, t, 1);
+      return { title, round: textAt(s, r, 2), expert: textAt(s, r, 4), row: r };
+    }
+  }
+  return null;
+}
+
+/**
+ * Why a returned sheet is not the master's sheet of the same name: another evaluation (title), another round (a
+ * renamed sheet) or another expert. Null when they agree, or when the returned sheet lost the lines that say.
+ */
+function identityMismatch(back: SheetData, mine: SheetData): string | null {
+  const b = identity(back);
+  const m = identity(mine);
+  if (!b || !m) return null;
+  if (b.round !== '' && m.round !== '' && b.round !== m.round)
+    return `返回的“${back.name}”表内轮次为${b.round}（${cellName(back, b.row, 2)}），与主工作簿的${m.round}不符（可能是其他轮次的表被改名），未收回。`;
+  if (b.expert !== '' && m.expert !== '' && b.expert !== m.expert)
+    return `返回的“${back.name}”表内专家编号为 ${b.expert}（${cellName(back, b.row, 4)}），与主工作簿的 ${m.expert} 不符，未收回。`;
+  if (b.title !== '' && m.title !== '' && b.title !== m.title)
+    return `返回的“${back.name}”标题为“${b.title}”，与主工作簿的“${m.title}”不符（可能是其他评价的工作簿），未收回。`;
+  return null;
+}
+
 /**
  * Takes an expert's returned workbook back into the master: every score the master does not have yet is copied
  * into the master's cell; a score that differs from a non-empty master cell is a conflict, never overwritten.
@@ -66,9 +95,22 @@ function itemColumns(s: SheetData, rubric: Rubric): Map<string, number> | null {
  */
 export function collectReturned(master: WorkbookData, returned: WorkbookData, rubric: Rubric): CollectResult {
   const result: CollectResult = { updates: [], conflicts: [], taken: [], refused: [] };
-  const expertSheets = returned.sheets.filter((s) => /^(初评|复评|终评)-.+$/.test(s.name));
+  const isExpertSheet = (s: SheetData): boolean => /^(初评|复评|终评)-.+$/.test(s.name);
+  const expertSheets = returned.sheets.filter(isExpertSheet);
+  // A scoring sheet under another name is not guessed at: the clerk renames it back and collects again.
+  for (const s of returned.sheets) {
+    const id = identity(s);
+    if (isExpertSheet(s) || !id || id.round === '' || id.expert === '' || !findHeader(s, ['案例编号', '总分']))
+      continue;
+    result.refused.push(
+      `工作表“${s.name}”像是${id.round}专家 ${id.expert} 的评分表，但表名不是“${id.round}-${id.expert}”这样的格式（可能被改过名），未收回；请改回原表名后再收回。`,
+    );
+  }
   if (expertSheets.length === 0) {
-    result.refused.push('该文件中没有专家评分表（表名应为“初评-专家编号”等），不像是本次评价导出的专家工作簿。');
+    if (result.refused.length === 0)
+      result.refused.push(
+        `该文件中没有专家评分表（表名应为“初评-专家编号”等，文件中只有：${returned.sheets.map((s) => `“${s.name}”`).join('、')}），不像是本次评价导出的专家工作簿。`,
+      );
     return result;
   }
   for (const back of expertSheets) {
@@ -89,14 +131,13 @@ export function collectReturned(master: WorkbookData, returned: WorkbookData, ru
       result.refused.push(`返回的“${back.name}”表头被改动或删除，无法对位，未收回。`);
       continue;
     }
-    const backExpert = textAt(back, 2, 4);
-    const masterExpert = textAt(mine, 2, 4);
-    if (backExpert !== '' && masterExpert !== '' && backExpert !== masterExpert) {
-      result.refused.push(
-        `返回的“${back.name}”表内专家编号为 ${backExpert}，与主工作簿的 ${masterExpert} 不符，未收回。`,
-      );
+    const mismatch = identityMismatch(back, mine);
+    if (mismatch) {
+      result.refused.push(mismatch);
       continue;
     }
+    const backNameCol = findHeader(back, ['案例编号', '案例名称'])?.columns.get('案例名称');
+    const masterNameCol = findHeader(mine, ['案例编号', '案例名称'])?.columns.get('案例名称');
     let filled = 0;
     let same = 0;
     for (const [caseId, br] of backRows) {
@@ -104,6 +145,14 @@ export function collectReturned(master: WorkbookData, returned: WorkbookData, ru
       if (mr === undefined) {
         result.refused.push(
           `返回的“${back.name}”中有主工作簿该表没有的案例 ${caseId}（${cellName(back, br, 2)}），未收回该行。`,
+        );
+        continue;
+      }
+      const backName = backNameCol === undefined ? '' : textAt(back, br, backNameCol);
+      const masterName = masterNameCol === undefined ? '' : textAt(mine, mr, masterNameCol);
+      if (backNameCol !== undefined && masterNameCol !== undefined && backName !== masterName) {
+        result.refused.push(
+          `返回的 ${cellName(back, br, backNameCol)} 案例 ${caseId} 的名称为“${backName}”，主工作簿为“${masterName}”，不是同一个案例，未收回该行。`,
         );
         continue;
       }
@@ -123,6 +172,14 @@ export function collectReturned(master: WorkbookData, returned: WorkbookData, ru
         if (bv === null || bv === '') continue;
         if (typeof bv === 'object') {
           result.refused.push(`返回的 ${cellName(back, br, bc)} 是错误值 ${bv.error}，未收回该格。`);
+          continue;
+        }
+        // Only numbers are scores (as in compute): "8" typed as text or a full-width "８" is sent back, not copied.
+        if (typeof bv !== 'number') {
+          const fullWidth = /[\uFF10-\uFF19\uFF0E]/.test(String(bv));
+          result.refused.push(
+            `返回的 ${cellName(back, br, bc)}（案例 ${caseId}“${it.name.zh}”）填的是文字“${String(bv)}”而不是数字${fullWidth ? '（含全角字符，请用半角数字）' : ''}，未收回该格。`,
+          );
           continue;
         }
         if (mv === null || mv === '') {

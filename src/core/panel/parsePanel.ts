@@ -46,6 +46,8 @@ function optString(o: Obj, key: string, where: string, whereEn: string): string 
 
 function id(o: Obj, where: string, whereEn: string): string {
   const v = o.id;
+  if (v !== undefined && v !== null && typeof v !== 'string')
+    fail(`${where}的编号（id）应为文字，实为 ${JSON.stringify(v)}`, `${whereEn}: the id must be text`);
   if (typeof v !== 'string' || v.trim() === '') fail(`${where}缺少编号（id）`, `${whereEn} has no id`);
   return v.trim();
 }
@@ -64,6 +66,10 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   scoreStep: new Decimal(1),
   outlierPoints: new Decimal(15),
 });
+
+/** Bounds for scoreStep and outlierPoints: scores are at most 100 points, typed with a few decimals at most. */
+const MAX_POLICY_POINTS = 1000;
+const MAX_POLICY_PLACES = 6;
 
 export function parsePolicy(v: unknown): Policy {
   if (v === undefined || v === null) return { ...DEFAULT_POLICY };
@@ -89,12 +95,23 @@ export function parsePolicy(v: unknown): Policy {
     const d = toDecimal(v.scoreStep);
     if (d === null || !d.isPositive() || d.isZero())
       fail('“policy.scoreStep”应为正数', '"policy.scoreStep" must be a positive number');
+    // Scores are held as whole numbers of 10^-places; a step like 1e-99999999 would make that number unusably large.
+    if (d.gt(MAX_POLICY_POINTS) || d.decimalPlaces() > MAX_POLICY_PLACES)
+      fail(
+        `“policy.scoreStep”应在 0 到 ${MAX_POLICY_POINTS} 之间且最多 ${MAX_POLICY_PLACES} 位小数，实为 ${String(v.scoreStep)}`,
+        `"policy.scoreStep" must be at most ${MAX_POLICY_POINTS} with at most ${MAX_POLICY_PLACES} decimal places`,
+      );
     p.scoreStep = d;
   }
   if (v.outlierPoints !== undefined) {
     const d = toDecimal(v.outlierPoints);
     if (d === null || d.isNegative())
       fail('“policy.outlierPoints”应为非负数', '"policy.outlierPoints" must be a non-negative number');
+    if (d.gt(MAX_POLICY_POINTS) || d.decimalPlaces() > MAX_POLICY_PLACES)
+      fail(
+        `“policy.outlierPoints”应在 0 到 ${MAX_POLICY_POINTS} 之间且最多 ${MAX_POLICY_PLACES} 位小数，实为 ${String(v.outlierPoints)}`,
+        `"policy.outlierPoints" must be at most ${MAX_POLICY_POINTS} with at most ${MAX_POLICY_PLACES} decimal places`,
+      );
     p.outlierPoints = d;
   }
   return p;
@@ -123,6 +140,8 @@ export function parsePanel(input: unknown, options: ParseOptions = {}): Panel {
   if (input.title !== undefined && typeof input.title !== 'string') fail('“title”应为文字', '"title" must be text');
   const policy = parsePolicy(input.policy);
 
+  if (input.cases !== undefined && input.cases !== null && !Array.isArray(input.cases))
+    fail('“cases”应为列表', '"cases" must be a list');
   if (!Array.isArray(input.cases) || input.cases.length === 0)
     fail('面板中没有案例（cases 为空或缺失）', 'The panel has no cases');
   const bonusIds = new Set(rubric.bonuses.map((b) => b.id));

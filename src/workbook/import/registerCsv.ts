@@ -43,8 +43,21 @@ export function importRegisterCsv(data: WorkbookData, kind: RegisterKind, bytes:
   const { text, encoding } = decodeText(bytes);
   const out: CsvImport = { encoding, updates: [], added: [], problems: [] };
   const target = TARGET[kind];
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
-  const rows = parsed.data.map((r) => r.map((c) => c.trim()));
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  // Messages name the line as a text editor shows it: blank lines and line breaks inside quoted fields count.
+  const lineOf: number[] = [];
+  const rows: string[][] = [];
+  const rowOfRecord = new Map<number, number>();
+  let line = 1;
+  parsed.data.forEach((r, i) => {
+    const cells = r.map((c) => c.trim());
+    if (cells.some((c) => c !== '')) {
+      rowOfRecord.set(i, rows.length);
+      rows.push(cells);
+      lineOf.push(line);
+    }
+    line += 1 + r.reduce((k, c) => k + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+  });
   if (rows.length === 0) {
     out.problems.push(`${file} 是空的。`);
     return out;
@@ -52,7 +65,7 @@ export function importRegisterCsv(data: WorkbookData, kind: RegisterKind, bytes:
   const header = rows[0].map((h) => ALIASES[h] ?? h);
   const missing = target.required.filter((h) => !header.includes(h));
   if (missing.length > 0) {
-    out.problems.push(`${file} 第 1 行（表头）缺少列：${missing.join('、')}（读作 ${encoding}）。`);
+    out.problems.push(`${file} 第 ${lineOf[0]} 行（表头）缺少列：${missing.join('、')}（读作 ${encoding}）。`);
     return out;
   }
   const sheet = data.sheets.find((s) => s.name === target.sheet);
@@ -74,7 +87,7 @@ export function importRegisterCsv(data: WorkbookData, kind: RegisterKind, bytes:
   const seen = new Map<string, number>();
   const records: string[][] = [];
   rows.slice(1).forEach((row, i) => {
-    const line = i + 2;
+    const line = lineOf[i + 1];
     const record = header.map((_h, k) => row[k] ?? '');
     const id = record[header.indexOf(target.id)];
     if (id === '') {
@@ -89,7 +102,8 @@ export function importRegisterCsv(data: WorkbookData, kind: RegisterKind, bytes:
   });
   if (parsed.errors.length > 0) {
     const e = parsed.errors[0];
-    out.problems.push(`${file} 第 ${(e.row ?? 0) + 2} 行无法解析：${e.message}。`);
+    const at = e.row === undefined ? undefined : rowOfRecord.get(e.row);
+    out.problems.push(`${file}${at === undefined ? '' : ` 第 ${lineOf[at]} 行`}无法解析：${e.message}。`);
   }
   if (out.problems.length > 0) return out;
 

@@ -42,6 +42,24 @@ describe('parsePanel refuses, naming the field', () => {
     expect(m).toContain('重复');
   });
 
+  it('cases that are not a list, and an id that is not text', () => {
+    expect(refusal(changed((r) => ((r as Record<string, unknown>).cases = { C001: {} }))).message).toContain(
+      '“cases”应为列表',
+    );
+    expect(refusal(changed((r) => (r.cases[1].id = 7))).message).toContain('第2个案例的编号（id）应为文字');
+    expect(refusal(changed((r) => (r.experts[0].id = true))).message).toContain('第1位专家的编号（id）应为文字');
+  });
+
+  it.each([
+    [{ scoreStep: '1e-99999999' }, 'policy.scoreStep'],
+    [{ scoreStep: 1e300 }, 'policy.scoreStep'],
+    [{ scoreStep: '0.0000005' }, 'policy.scoreStep'],
+    [{ outlierPoints: '1e99999999' }, 'policy.outlierPoints'],
+    [{ outlierPoints: '1e-99999999' }, 'policy.outlierPoints'],
+  ])('a policy number %j whose exact form would have millions of digits or places', (policy, field) => {
+    expect(refusal(makePanel({ policy })).message).toContain(field);
+  });
+
   it('a case without an id', () => {
     expect(refusal(changed((r) => delete r.cases[1].id)).message).toContain('第2个案例');
   });
@@ -165,6 +183,11 @@ describe('parsePanel defaults', () => {
     expect(p.policy.scoreStep.toString()).toBe('1');
     expect(p.policy.outlierPoints.toString()).toBe('15');
     expect(DEFAULT_POLICY.decimals).toBe(2);
+  });
+
+  it('a score step and outlier threshold with up to 6 decimals and up to 1000 points', () => {
+    const p = parsePanel(makePanel({ policy: { scoreStep: '0.000001', outlierPoints: 1000 } }));
+    expect([p.policy.scoreStep.toString(), p.policy.outlierPoints.toString()]).toEqual(['0.000001', '1000']);
   });
 
   it('a partial policy keeps the defaults for what it does not give', () => {
