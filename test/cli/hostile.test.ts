@@ -149,6 +149,8 @@ describe('panel JSON: bad values inside a usable panel become findings, never Na
     ['-1e309', '-1e309', 'not-a-number', '不是数字'],
     ['the text "8"', '"8"', 'not-a-number', '“8”'],
     ['true', 'true', 'not-a-number', '不是数字'],
+    ['an object', '{"v":8}', 'not-a-number', '“{"v":8}”'],
+    ['a list', '[8]', 'not-a-number', '“[8]”'],
   ])('an item score of %s', async (_name, json, code, says) => {
     const res = await ceeas('score', file(firstItem(json)), '--json');
     expect(res.code).toBe(1);
@@ -210,6 +212,27 @@ describe('panel JSON: bad values inside a usable panel become findings, never Na
     expect(messages).toContain('C404');
     expect(messages).toContain('E77');
     expect(out.cases.find((c: { id: string }) => c.id === 'C001')).toMatchObject({ status: 'graded' });
+  });
+
+  it('ids such as __proto__, constructor and toString are ordinary ids, in score, build and compute', async () => {
+    const text = JSON.stringify(makePanel({ cases: 2, experts: [2, 1, 1] }))
+      .split('"C001"')
+      .join('"__proto__"')
+      .split('"C002"')
+      .join('"constructor"')
+      .split('"E01"')
+      .join('"toString"');
+    const panel = file(text);
+    const scored = JSON.parse((await ceeas('score', panel, '--json')).out);
+    expect(scored.cases.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([
+      ['__proto__', 'graded'],
+      ['constructor', 'graded'],
+    ]);
+    const book = join(dir, `ids${n++}.xlsx`);
+    expect((await ceeas('build', panel, '-o', book)).code).toBe(0);
+    const computed = await ceeas('compute', book, '--json');
+    expect(computed.code).toBe(0);
+    expect(JSON.parse(computed.out).cases).toEqual(scored.cases);
   });
 
   it('a 20,000-case panel is scored completely, in seconds', async () => {

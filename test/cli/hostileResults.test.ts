@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { APPENDIX_B } from '../../src/core';
-import { expertSheetName, SHEET } from '../../src/workbook/names';
+import { expertSheetName, SHEET, SHEET_RELEASE } from '../../src/workbook/names';
 import { expertLayout } from '../../src/workbook/sheets/expertLayout';
 import { SUMMARY } from '../../src/workbook/sheets/resultLayout';
 import { ceeas } from '../helpers/cli';
@@ -13,6 +13,7 @@ import { describeWithLibreOffice, recalcXlsx } from '../helpers/libreoffice';
 // grade for a case an error names, and never an expert's name, id or the protection password.
 
 const small = join(__dirname, '../../../shared/examples/panel-small.json');
+const sample = join(__dirname, '../../samples/panel-sample.json');
 const L = expertLayout(APPENDIX_B);
 const RESULT_SHEETS = [SHEET.summary, SHEET.grades, SHEET.notice, SHEET.letters];
 const BROKEN = /NaN|Infinity|undefined|\[object|#VALUE!|#DIV\/0!|#NUM!|#REF!|#N\/A|#NAME\?|"error"/;
@@ -110,12 +111,12 @@ describe('confidentiality', () => {
   const book = join(dir, 'book.xlsx');
   const passwordFile = join(dir, 'password.txt');
   // Distinctive names and ids, so that a hit can only be a leak.
-  const raw = JSON.parse(readFileSync(small, 'utf8'));
+  const raw = JSON.parse(readFileSync(sample, 'utf8'));
   const ids = new Map<string, string>();
   const experts: { id: string; name: string }[] = raw.experts.map((e: { id: string }, i: number) => {
     const id = `ZQX${String(i + 1).padStart(2, '0')}K`;
     ids.set(e.id, id);
-    return { id, name: `欧阳秘${'甲乙丙丁戊己庚辛壬癸子'[i]}` };
+    return { id, name: `欧阳秘${'甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥'[i]}` };
   });
   raw.experts.forEach((e: Record<string, string>, i: number) => Object.assign(e, experts[i]));
   for (const r of Object.values(raw.rounds) as { experts: string[] }[]) r.experts = r.experts.map((e) => ids.get(e)!);
@@ -131,12 +132,14 @@ describe('confidentiality', () => {
     expect(password).toMatch(/^\S{12}$/);
     expect(built.err).not.toContain(password);
     expect((await ceeas('compute', book)).code).toBe(0);
+    // The notice period of the sample ends 2027-01-06; with no objections the results can be released.
+    expect((await ceeas('release', book, '--date', '2027-01-12')).code).toBe(0);
   });
 
-  it('公示 and 结果通知 carry no expert name or id and not the password, in cells or anywhere in their XML', async () => {
+  it('公示, 结果通知 and 结果发布 carry no expert name or id and not the password, in cells or anywhere in their XML', async () => {
     const wb = await loadBook(book);
     const secrets = [...experts.flatMap((e) => [e.id, e.name]), password];
-    for (const name of [SHEET.notice, SHEET.letters]) {
+    for (const name of [SHEET.notice, SHEET.letters, SHEET_RELEASE]) {
       const ws = wb.getWorksheet(name)!;
       const text = cellsOf(ws)
         .map((c) => c.text)
@@ -150,13 +153,13 @@ describe('confidentiality', () => {
     }
   });
 
-  it('the password is in no part of the workbook at all, after build and compute', () => {
+  it('the password is in no part of the workbook at all, after build, compute and release', () => {
     for (const [part, text] of packageText(book)) expect([part, text.includes(password)]).toEqual([part, false]);
   });
 
   it("an exported expert workbook holds no other expert's name or id and not the password", async () => {
     const mine = join(dir, 'mine.xlsx');
-    const me = experts[3]; // a review expert
+    const me = experts.find((e) => e.id === raw.rounds.review.experts[0])!;
     expect((await ceeas('export', book, '--round', 'review', '--expert', me.id, '-o', mine)).code).toBe(0);
     const parts = packageText(mine);
     const all = [...parts.values()].join('\n');
