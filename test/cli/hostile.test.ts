@@ -68,6 +68,16 @@ describe('panel JSON: unusable files are refused in one sentence naming the fiel
     ['items is a list', changed((r) => (r.scores[2].items = [8, 9])), ['scores 第3条', 'items']],
     ['recused is text', changed((r) => (r.scores[1].recused = 'true')), ['scores 第2条', 'recused']],
     ['the title is a number', changed((r) => ((r as Record<string, unknown>).title = 2026)), ['title']],
+    [
+      'notice.start is not a real date',
+      changed((r) => (r.notice = { start: '2027-02-30' })),
+      ['notice.start', '2027-02-30'],
+    ],
+    [
+      'a calendar day is not a real date',
+      changed((r) => (r.calendar = [{ from: '2027-13-01', kind: 'holiday' }])),
+      ['calendar 第1条', 'from'],
+    ],
     ['decimals is text', changed((r) => (r.policy = { decimals: '2' })), ['policy.decimals']],
   ])('wrong type: %s', async (_name, text, mentions) => {
     await refusedEverywhere(text, mentions);
@@ -359,6 +369,19 @@ describe('CSV imports', () => {
     expectUnusable(await ceeas('import', path, '--cases', join(dir, 'nowhere.csv')), ['nowhere.csv']);
     expect(bytesOf(path)!.equals(before!)).toBe(true);
   });
+});
+
+describe('command options', () => {
+  it.each(['2027-13-45', '2027-02-30', 'NaN', '2027-1-5'])(
+    'release --date %s: refused in one sentence, the workbook byte for byte',
+    async (date) => {
+      const path = join(tmp(), 'book.xlsx');
+      await ceeas('build', sample, '-o', path);
+      const before = bytesOf(path)!;
+      expectUnusable(await ceeas('release', path, '--date', date), [`“${date}”`, 'YYYY-MM-DD']);
+      expect(bytesOf(path)!.equals(before)).toBe(true);
+    },
+  );
 });
 
 describe('formula injection: text that starts like a formula is written as text', () => {

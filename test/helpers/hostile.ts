@@ -20,7 +20,9 @@ export function expectUnusable(r: Ran, mentions: string[] = []): void {
   expect(r.out).toBe('');
   expect(r.err).toMatch(/^[^\n]+\n$/);
   expect(r.err).toMatch(/[\u4e00-\u9fff]/);
-  expect(r.err).not.toMatch(/\bat \S+ \(|Error:|\.ts:\d+|node:internal|NaN|undefined|\[object/);
+  expect(r.err).not.toMatch(/\bat \S+ \(|Error:|\.ts:\d+|node:internal/);
+  // NaN or undefined of our own making, not the input quoted back (“NaN”).
+  expect(r.err.replace(/“[^”]*”/g, '“…”')).not.toMatch(/NaN|undefined|\[object/);
   for (const m of mentions) expect(r.err).toContain(m);
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { isIsoDate } from '../../core/panel/parsePanel';
 import { objectionFindings } from '../../workbook/objections';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
 import { publicationState, releaseWorkbook } from '../../workbook/release';
@@ -10,7 +11,7 @@ import { readWorkbookFile, usable, writeWorkbookFile, writeSheets, logCommand } 
 
 function now(date: string | undefined): string {
   if (date === undefined) return localTimestamp();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`日期“${date}”应为 YYYY-MM-DD。`);
+  if (!isIsoDate(date)) throw new UsageError(`日期“${date}”不是有效的日期，应为 YYYY-MM-DD（如 2027-01-12）。`);
   return `${date} ${localTimestamp().slice(11)}`;
 }
 

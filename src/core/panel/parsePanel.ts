@@ -318,8 +318,15 @@ function parseScores(v: unknown): ScoreEntry[] {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar date written YYYY-MM-DD: 2027-02-30 and 2027-13-01 are not (Date.parse rolls the first over). */
+export function isIsoDate(v: unknown): v is string {
+  if (typeof v !== 'string' || !ISO_DATE.test(v)) return false;
+  const t = Date.parse(`${v}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+}
+
 function isoDate(v: unknown, where: string, whereEn: string): string {
-  if (typeof v !== 'string' || !ISO_DATE.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+  if (!isIsoDate(v)) {
     fail(
       `${where}应为“YYYY-MM-DD”格式的日期，实为“${String(v)}”`,
       `${whereEn} must be a date YYYY-MM-DD, not "${String(v)}"`,
