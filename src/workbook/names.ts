@@ -27,8 +27,12 @@ const ROUND_PREFIX: Record<RoundId, string> = { initial: '初评', review: '复�
 export const ROUND_BY_PREFIX: Record<string, RoundId> = { 初评: 'initial', 复评: 'review', 终评: 'final' };
 
 /** Excel refuses \ / ? * [ ] : in sheet names and more than 31 characters. */
+/** A sheet name Excel accepts: none of \ / ? * [ ] :, no apostrophe at either end, at most 31 characters. */
 function safe(name: string): string {
-  return name.replace(/[\\/?*[\]:]/g, '_').slice(0, 31);
+  return name
+    .replace(/[\\/?*[\]:]/g, '_')
+    .slice(0, 31)
+    .replace(/^'|'$/g, '_');
 }
 
 /** One scoring sheet per expert per round, e.g. "初评-E01". The expert's id is also in the sheet (D2). */

@@ -8,7 +8,7 @@ import { makePanel } from '../helpers/panels';
 describe('expert sheet names', () => {
   it('replace characters Excel refuses and stay unique and within 31 characters', () => {
     const names = expertSheetNames({
-      initial: { experts: ['E/01', 'E?01', 'E:01', 'X'.repeat(40)] },
+      initial: { experts: ['E/01', 'E?01', 'E:01', 'X'.repeat(40), "E3'", `${'Y'.repeat(27)}'Z`] },
       review: { experts: [] },
       final: { experts: ['E/01'] },
     });
@@ -17,7 +17,10 @@ describe('expert sheet names', () => {
     for (const n of all) {
       expect(n.length).toBeLessThanOrEqual(31);
       expect(n).not.toMatch(/[\\/?*[\]:]/);
+      // Excel refuses an apostrophe at either end of a sheet name.
+      expect(n).not.toMatch(/^'|'$/);
     }
+    expect(names.get("initial|E3'")).toBe('初评-E3_');
     expect(names.get('final|E/01')).toBe('终评-E_01');
   });
 

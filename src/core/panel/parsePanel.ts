@@ -68,8 +68,8 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
 });
 
 /** Bounds for scoreStep and outlierPoints: scores are at most 100 points, typed with a few decimals at most. */
-const MAX_POLICY_POINTS = 1000;
-const MAX_POLICY_PLACES = 6;
+export const MAX_POLICY_POINTS = 1000;
+export const MAX_POLICY_PLACES = 6;
 
 export function parsePolicy(v: unknown): Policy {
   if (v === undefined || v === null) return { ...DEFAULT_POLICY };

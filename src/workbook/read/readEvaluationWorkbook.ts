@@ -1,7 +1,7 @@
-import { toDecimal } from '../../core/exact/decimal';
+import { toDecimal, type Decimal } from '../../core/exact/decimal';
 import { makeFinding } from '../../core/engine/makeFinding';
 import type { Finding, Lang } from '../../core/engine/findings';
-import { DEFAULT_POLICY, PanelError } from '../../core/panel/parsePanel';
+import { DEFAULT_POLICY, MAX_POLICY_PLACES, MAX_POLICY_POINTS, PanelError } from '../../core/panel/parsePanel';
 import {
   ROUND_IDS,
   ROUND_NAMES,
@@ -174,10 +174,14 @@ function readSettings(s: SheetData): {
   const aggregate = labelToKey(AGGREGATE_LABEL, aggregateText);
   if (!aggregate)
     fail(`${cellName(s, rowOf(SETTING.aggregate), 2)}（汇总方式）应为“${Object.values(AGGREGATE_LABEL).join('”或“')}”`);
+  // Bounded as in a panel file: a step like 1e-99999999 would have the engine build numbers of millions of digits.
+  const bounded = (v: Decimal): boolean => v.lte(MAX_POLICY_POINTS) && v.decimalPlaces() <= MAX_POLICY_PLACES;
   const step = num(SETTING.scoreStep);
-  if (!step.value || !step.value.isPositive() || step.value.isZero()) fail(`${step.cell}（分值步长）应为正数`);
+  if (!step.value || !step.value.isPositive() || step.value.isZero() || !bounded(step.value))
+    fail(`${step.cell}（分值步长）应为 0 到 ${MAX_POLICY_POINTS} 之间的正数，最多 ${MAX_POLICY_PLACES} 位小数`);
   const outlier = num(SETTING.outlierPoints);
-  if (!outlier.value || outlier.value.isNegative()) fail(`${outlier.cell}（离群提示阈值）应为非负数`);
+  if (!outlier.value || outlier.value.isNegative() || !bounded(outlier.value))
+    fail(`${outlier.cell}（离群提示阈值）应为 0 到 ${MAX_POLICY_POINTS} 之间的数，最多 ${MAX_POLICY_PLACES} 位小数`);
   const startRow = rowOf(SETTING.noticeStart);
   const startValue = valueAt(s, startRow, 2);
   const noticeStart = startValue === null || startValue === '' ? null : isoDateOf(startValue);
