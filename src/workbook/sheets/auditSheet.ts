@@ -1,11 +1,12 @@
 import { fixed } from '../../core/exact/decimal';
 import type { Evaluation } from '../../core/engine/evaluate';
 import { ROUND_IDS, ROUND_NAMES, type Panel, type RoundId } from '../../core/panel/types';
-import { a1, rangeRef, sheetRef } from '../address';
+import { a1, columnLetter, rangeRef, sheetRef } from '../address';
 import { Grid } from '../grid';
 import { AGGREGATE_LABEL, FORMAL_REVIEW_LABEL, GRADE_ON_LABEL, RECUSED } from '../labels';
 import type { SheetSpec } from '../model';
-import { expertSheetName, SHEET } from '../names';
+import { expertSheetName, SHEET, SHEET_FORMAL_REVIEW } from '../names';
+import { FORMAL_RESULT_COLUMN } from './formalReviewSheet';
 import { expertLayout } from './expertLayout';
 import { AUDIT, SUMMARY } from './resultLayout';
 import type { SettingsCells } from './settingsCells';
@@ -14,6 +15,8 @@ import type { SettingsCells } from './settingsCells';
  * 复核: S and grade recomputed with ordinary spreadsheet formulas only, straight from the expert sheets, so any
  * spreadsheet program recomputes them and an auditor can click through to the experts' cells.
  */
+const FR_RESULT = columnLetter(FORMAL_RESULT_COLUMN);
+
 export function auditSheet(
   panel: Panel,
   evaluation: Evaluation,
@@ -95,8 +98,11 @@ export function auditSheet(
     }
     const [m1, m2, m3] = meanCells;
     const w = (rid: RoundId): string => settings.weight[rid];
-    // A case whose review result is blank counts as passed, as the engine reads the register (SPEC 6's default).
-    const review = sheetRef(SHEET.cases, a1(caseRow.get(c.id)!, 6, true));
+    // The review result as the engine takes it: the checklist's 审核结果 when filled in, else what 案例登记 shows;
+    // blank counts as passed (SPEC 6's default). &"" reads an empty cell as "" rather than 0.
+    const checklist = `IFERROR(INDEX('${SHEET_FORMAL_REVIEW}'!$${FR_RESULT}:$${FR_RESULT},MATCH(${a1(r, AUDIT.colCase)},'${SHEET_FORMAL_REVIEW}'!$A:$A,0))&"","")`;
+    const register = `${sheetRef(SHEET.cases, a1(caseRow.get(c.id)!, 6, true))}&""`;
+    const review = `IF(${checklist}<>"",${checklist},${register})`;
     const passed = `OR(${review}="${FORMAL_REVIEW_LABEL.passed}",${review}="")`;
     const exact = a1(r, AUDIT.colExact);
     const score = a1(r, AUDIT.colScore);

@@ -82,6 +82,23 @@ describe('the add-in commands on an open workbook', () => {
     expect(snapshot(state)).toBe(before);
   });
 
+  it('复核 takes the formal review from the checklist, as the engine does, even where 案例登记 shows nothing', async () => {
+    const { context, state } = await openBuilt();
+    // C001 (graded) fails the review on the checklist; its row of 案例登记 lost the link (as an imported row has none).
+    const register = state.sheets.find((s) => s.name === '案例登记')!;
+    const row = Number([...register.cells].find(([, c]) => c.value === 'C001')![0].slice(1));
+    Object.assign(register.cell(row, 6), { formula: null, value: '' });
+    const review = state.sheets.find((s) => s.name === '规范性审核')!;
+    const at = (text: string) => [...review.cells].find(([, c]) => c.value === text)![0];
+    const column = at('审核结果').replace(/\d+$/, '');
+    const reviewRow = at('C001').replace(/^[A-Z]+/, '');
+    review.cells.get(`${column}${reviewRow}`)!.value = '未通过';
+    const result = await actions.computeGrades(context, opts);
+    expect(result.json.cases[0]).toMatchObject({ id: 'C001', status: 'excluded', score: null });
+    const check = state.sheets.find((s) => s.name === '复核')!;
+    expect([state.valueOf(check, 4, 13), state.valueOf(check, 4, 17)]).toEqual(['', '一致']);
+  });
+
   it('生成公示与通知 rewrites only the notice, the letters and the log', async () => {
     const panel = parsePanel(JSON.parse(readFileSync(join(__dirname, '../../../samples/panel-sample.json'), 'utf8')));
     const { context, state } = await openBuilt(panel);
