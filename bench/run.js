@@ -178,6 +178,7 @@ async function main() {
   const worst = Math.max(...Object.values(office.syncs).flat());
   rows.push(['add-in syncs per command (5 / 500 cases)', `≤ ${worst}`, JSON.stringify(office.syncs)]);
   rows.push(['add-in largest request, 1,000 cases', `${(office.max_request_bytes / 1048576).toFixed(2)} MB`, '']);
+  rows.push(['add-in largest response, 1,000 cases', `${(office.max_response_bytes / 1048576).toFixed(2)} MB`, '']);
   const addin = join(root, 'dist-addin');
   if (!existsSync(join(addin, 'taskpane.html')))
     execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: root, stdio: 'ignore' });
@@ -193,6 +194,7 @@ async function main() {
     compute_2000_peak_rss_mb: bigCompute.peakMb,
     syncs: office.syncs,
     max_request_bytes: office.max_request_bytes,
+    max_response_bytes: office.max_response_bytes,
     taskpane_js_gzip_kb: gzipKb(addin, (f) => /^taskpane.*\.js$/.test(f) || /^vendor.*\.js$/.test(f)),
     functions_js_gzip_kb: gzipKb(addin, (f) => /^functions.*\.js$/.test(f)),
   };

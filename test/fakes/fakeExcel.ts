@@ -172,6 +172,8 @@ export class FakeWorkbookState {
   sheets: FakeSheet[] = [];
   syncs = 0;
   requestBytes: number[] = [];
+  /** The size of what each sync's loads sent back (Excel on the web limits responses to 5 MB too). */
+  responseBytes: number[] = [];
   active: string | null = null;
   selected: string | null = null;
   calculator: FakeCalculator | null = null;
@@ -205,6 +207,8 @@ interface Queued {
 
 export class FakeContext {
   private queue: Queued[] = [];
+  /** What the loads of the running batch captured, as JSON bytes. */
+  loadedBytes = 0;
   readonly workbook: { worksheets: FakeWorksheets };
 
   constructor(readonly state: FakeWorkbookState) {
@@ -230,9 +234,14 @@ export class FakeContext {
     const queue = this.queue;
     this.queue = [];
     this.state.requestBytes.push(JSON.stringify(queue.map((q) => q.wire)).length);
-    for (const q of queue) {
-      if (q.wire[0] !== 'load') this.state.revision++;
-      q.run(); // the first failure ends the batch, as in Excel
+    this.loadedBytes = 0;
+    try {
+      for (const q of queue) {
+        if (q.wire[0] !== 'load') this.state.revision++;
+        q.run(); // the first failure ends the batch, as in Excel
+      }
+    } finally {
+      this.state.responseBytes.push(this.loadedBytes);
     }
   }
 }
@@ -251,7 +260,11 @@ abstract class Loadable {
   load(props: string | string[]): this {
     const list = (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim().split('/')[0]);
     this.ctx.op(['load', list], () => {
-      for (const p of list) this.loaded.set(p, this.capture(p));
+      for (const p of list) {
+        const value = this.capture(p);
+        this.loaded.set(p, value);
+        if (Array.isArray(value) && Array.isArray(value[0])) this.ctx.loadedBytes += JSON.stringify(value).length;
+      }
     });
     return this;
   }
@@ -714,6 +727,19 @@ export class FakeRange extends Loadable {
     const rect = this.rect;
     this.eachWrite(['clear'], (s) => s.cells.delete(rect));
   }
+  /** The row `i` rows below the range's first, as wide as the range. */
+  getRow(i: number): FakeRange {
+    return new FakeRange(this.ctx, this.sheet, () => {
+      const r = this.where();
+      return r && { r1: r.r1 + i, r2: r.r1 + i, c1: r.c1, c2: r.c2 };
+    });
+  }
+
+  /** The cells of the range holding formulas ("Formulas") or constants ("Constants"), as rectangles. */
+  getSpecialCellsOrNullObject(type: 'Formulas' | 'Constants'): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, this.sheet, () => this.where(), type);
+  }
+
   select(): void {
     const s = this.sheet;
     this.ctx.op(['select'], () => void (this.ctx.state.selected = `'${s().name}'!${rectAddress(this.rect)}`));
@@ -768,6 +794,73 @@ export class FakeRange extends Loadable {
       },
       clearAll: () => this.eachWrite(['cf.clear'], (s) => void (s.conditionalFormats = [])),
     };
+  }
+}
+
+/** Rectangles covering the cells `pick` chooses: runs along each row, joined down where they line up. */
+function rectanglesOf(cells: Iterable<[number, number]>): Rect[] {
+  const byRow = new Map<number, number[]>();
+  for (const [r, c] of cells) (byRow.get(r) ?? byRow.set(r, []).get(r)!).push(c);
+  const open = new Map<string, Rect>();
+  const done: Rect[] = [];
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cols = byRow.get(r)!.sort((a, b) => a - b);
+    const runs: [number, number][] = [];
+    for (const c of cols) {
+      const last = runs[runs.length - 1];
+      if (last && last[1] === c - 1) last[1] = c;
+      else runs.push([c, c]);
+    }
+    const seen = new Set<string>();
+    for (const [c1, c2] of runs) {
+      const key = `${c1}:${c2}`;
+      seen.add(key);
+      const prev = open.get(key);
+      if (prev && prev.r2 === r - 1) prev.r2 = r;
+      else {
+        if (prev) done.push(prev);
+        open.set(key, { r1: r, r2: r, c1, c2 });
+      }
+    }
+    for (const [key, rect] of open) if (!seen.has(key)) (done.push(rect), open.delete(key));
+  }
+  return [...done, ...open.values()];
+}
+
+/** What getSpecialCells returns: several rectangles, or a null object when no cell qualifies. */
+class FakeRangeAreas extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly where: () => Rect | null,
+    private readonly type: 'Formulas' | 'Constants',
+  ) {
+    super(ctx);
+  }
+  private rects(): Rect[] {
+    const rect = this.where();
+    if (!rect) return [];
+    const chosen: [number, number][] = [];
+    for (const [r, c, cell] of this.sheet().cells.within(rect)) {
+      const isFormula = cell.formula !== null;
+      const isConstant = !isFormula && cell.value !== '' && cell.value !== null;
+      if (this.type === 'Formulas' ? isFormula : isConstant) chosen.push([r, c]);
+    }
+    return rectanglesOf(chosen);
+  }
+  protected capture(prop: string): unknown {
+    if (prop === 'isNullObject') return this.rects().length === 0;
+    if (prop === 'address')
+      return this.rects()
+        .map((r) => `'${this.sheet().name}'!${rectAddress(r)}`)
+        .join(',');
+    throw new Error(`the fake does not load rangeAreas.${prop}`);
+  }
+  get isNullObject(): boolean {
+    return this.got('isNullObject');
+  }
+  get address(): string {
+    return this.got('address');
   }
 }
 

@@ -4,7 +4,7 @@ import type { Finding } from '../../core/engine/findings';
 import { toDecimal } from '../../core/exact/decimal';
 import { ROUND_NAMES, type RoundId } from '../../core/panel/types';
 import { writeWorkbook, type WritePlan } from '../../hosts/office/applySheets';
-import { readWorkbook, type OpenWorkbook } from '../../hosts/office/readSheets';
+import { readWorkbook, type OpenWorkbook, type ReadOptions } from '../../hosts/office/readSheets';
 import { advanceWorkbook, describeRule } from '../../workbook/advance';
 import { auditWorkbook as audit } from '../../workbook/audit';
 import { collectReturned } from '../../workbook/collect';
@@ -14,7 +14,7 @@ import { inputFingerprint } from '../../workbook/fingerprint';
 import { reviewFormal } from '../../workbook/formalReview';
 import { importRegisterCsv, type RegisterKind } from '../../workbook/import/registerCsv';
 import type { CellUpdate, SheetSpec, WorkbookData } from '../../workbook/model';
-import { SHEET } from '../../workbook/names';
+import { ROUND_BY_PREFIX, SHEET, SHEET_FORMAL_REVIEW } from '../../workbook/names';
 import { publicationState, releaseWorkbook } from '../../workbook/release';
 import { drawIntoWorkbook, roundSheets } from '../../workbook/rounds';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
@@ -60,6 +60,29 @@ function timestamp(options: CommandOptions): string {
 
 const userOf = (options: CommandOptions): string => options.user?.trim() || 'Excel 加载项';
 
+/** Expert scoring sheets: their formulas repeat one row down the sheet, so they are read by that row. */
+const isExpertSheet = (name: string): boolean => (name.split('-')[0] ?? '') in ROUND_BY_PREFIX && name.includes('-');
+
+/** What the commands read: the registers, the log and the expert sheets — never the results they rewrite. */
+const INPUTS = new Set<string>([
+  SHEET.cases,
+  SHEET_FORMAL_REVIEW,
+  SHEET.experts,
+  SHEET.rounds,
+  SHEET.holidays,
+  SHEET.objections,
+  SHEET.log,
+]);
+const INPUT_SHEETS: ReadOptions = {
+  only: (n) => INPUTS.has(n) || isExpertSheet(n),
+  formulas: (n) => (isExpertSheet(n) ? 'filled' : 'whole'),
+};
+/** The audit reads everything, the formulas of the sheets whose formulas it compares and the values of the rest. */
+const COMPARED = new Set<string>([SHEET.audit, SHEET.grades, ...INPUTS]);
+const ALL_SHEETS: ReadOptions = {
+  formulas: (n) => (isExpertSheet(n) ? 'filled' : COMPARED.has(n) ? 'whole' : 'none'),
+};
+
 interface Work<T> {
   sheets?: SheetSpec[];
   updates?: CellUpdate[];
@@ -73,7 +96,7 @@ async function command<T>(
   options: CommandOptions,
   decide: (open: OpenWorkbook) => Work<T>,
 ): Promise<T> {
-  const open = await readWorkbook(context);
+  const open = await readWorkbook(context, INPUT_SHEETS);
   const work = decide(open);
   if ((work.sheets?.length ?? 0) + (work.updates?.length ?? 0) > 0) {
     const plan: WritePlan = {
@@ -292,7 +315,7 @@ export async function exportExpertWorkbook(
   expert: string,
   options: CommandOptions,
 ): Promise<CommandResult & { fileName: string; data: Uint8Array }> {
-  const { data } = await readWorkbook(context);
+  const { data } = await readWorkbook(context, INPUT_SHEETS);
   const read = readEvaluationWorkbook(data);
   const sheetName = read.expertSheets.find((x) => x.round === round && x.expert === expert)?.sheet;
   const spec = exportExpertSpec(read.panel, round, expert, sheetName);
@@ -491,7 +514,7 @@ export async function makeNotices(context: Excel.RequestContext, options: Comman
 
 /** 审计检查: read only — formulas, 汇总 against 复核 and the current scores, inputs since the last computation, the log. */
 export async function auditWorkbook(context: Excel.RequestContext, options: CommandOptions = {}) {
-  const { data } = await readWorkbook(context);
+  const { data } = await readWorkbook(context, ALL_SHEETS);
   const result = audit(data, { lang: options.lang });
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   return {
