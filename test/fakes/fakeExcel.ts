@@ -822,7 +822,11 @@ function rectanglesOf(cells: Iterable<[number, number]>): Rect[] {
         open.set(key, { r1: r, r2: r, c1, c2 });
       }
     }
-    for (const [key, rect] of open) if (!seen.has(key)) (done.push(rect), open.delete(key));
+    for (const [key, rect] of open) {
+      if (seen.has(key)) continue;
+      done.push(rect);
+      open.delete(key);
+    }
   }
   return [...done, ...open.values()];
 }
