@@ -29,10 +29,7 @@ export function refuseOverwrite(path: string, force: boolean | undefined): void 
 }
 
 /** Local time as the office reads it in 操作日志. */
-export function localTimestamp(date: Date = new Date()): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${p(date.getHours())}:${p(date.getMinutes())}:${p(date.getSeconds())}`;
-}
+export { localTimestamp } from '../core/calendar/localTime';
 
 export function currentUser(): string {
   return process.env.CEEAS_USER || process.env.USER || process.env.USERNAME || 'ceeas';

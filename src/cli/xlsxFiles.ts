@@ -8,10 +8,9 @@ import { readBytes } from './readPanelFile';
 import { UsageError } from './usageError';
 import { currentUser, localTimestamp, writeAtomically } from './files';
 import { applySheets } from '../hosts/xlsx/writeWorkbook';
-import { inputFingerprint } from '../workbook/fingerprint';
 import type { SheetSpec } from '../workbook/model';
 import type { ReadResult } from '../workbook/read/readEvaluationWorkbook';
-import { appendLog } from '../workbook/sheets/logSheet';
+import { logInputChange } from '../workbook/sheets/logSheet';
 import { workbookStyles } from '../workbook/styles';
 
 export async function readWorkbookFile(path: string): Promise<{ workbook: ExcelJS.Workbook; data: WorkbookData }> {
@@ -131,14 +130,5 @@ export function logCommand(
   action: string,
   detail: string,
 ): void {
-  writeSheets(workbook, [
-    appendLog(read.log, {
-      time: localTimestamp(),
-      action,
-      user: currentUser(),
-      detail,
-      inputFingerprint: inputFingerprint(read.panel),
-      resultFingerprint: '',
-    }),
-  ]);
+  writeSheets(workbook, [logInputChange(read, { time: localTimestamp(), action, user: currentUser(), detail })]);
 }

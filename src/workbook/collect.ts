@@ -2,6 +2,7 @@ import { orderedItems } from '../core/rubric/lookup';
 import type { Rubric } from '../core/rubric/types';
 import { a1 } from './address';
 import type { CellUpdate, ReadValue, SheetData, WorkbookData } from './model';
+import { isExpertSheetName } from './names';
 import { cellName, findHeader, formulaAt, textAt, valueAt } from './read/cells';
 
 export interface Conflict {
@@ -95,12 +96,11 @@ function identityMismatch(back: SheetData, mine: SheetData): string | null {
  */
 export function collectReturned(master: WorkbookData, returned: WorkbookData, rubric: Rubric): CollectResult {
   const result: CollectResult = { updates: [], conflicts: [], taken: [], refused: [] };
-  const isExpertSheet = (s: SheetData): boolean => /^(初评|复评|终评)-.+$/.test(s.name);
-  const expertSheets = returned.sheets.filter(isExpertSheet);
+  const expertSheets = returned.sheets.filter((s) => isExpertSheetName(s.name));
   // A scoring sheet under another name is not guessed at: the clerk renames it back and collects again.
   for (const s of returned.sheets) {
     const id = identity(s);
-    if (isExpertSheet(s) || !id || id.round === '' || id.expert === '' || !findHeader(s, ['案例编号', '总分']))
+    if (isExpertSheetName(s.name) || !id || id.round === '' || id.expert === '' || !findHeader(s, ['案例编号', '总分']))
       continue;
     result.refused.push(
       `工作表“${s.name}”像是${id.round}专家 ${id.expert} 的评分表，但表名不是“${id.round}-${id.expert}”这样的格式（可能被改过名），未收回；请改回原表名后再收回。`,

@@ -35,6 +35,11 @@ function safe(name: string): string {
     .replace(/^'|'$/g, '_');
 }
 
+/** Whether a sheet is an expert's scoring sheet: the round's name, a hyphen, then the expert ("初评-E01"). */
+export function isExpertSheetName(name: string): boolean {
+  return /^(初评|复评|终评)-.+$/.test(name);
+}
+
 /** One scoring sheet per expert per round, e.g. "初评-E01". The expert's id is also in the sheet (D2). */
 export function expertSheetName(round: RoundId, expertId: string): string {
   return safe(`${ROUND_PREFIX[round]}-${expertId}`);

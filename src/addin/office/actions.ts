@@ -1,6 +1,7 @@
 /* global Excel */
 import type { AdvanceRule } from '../../core/engine/advance';
 import type { Finding } from '../../core/engine/findings';
+import { localTimestamp } from '../../core/calendar/localTime';
 import { toDecimal } from '../../core/exact/decimal';
 import { ROUND_NAMES, type RoundId } from '../../core/panel/types';
 import { writeWorkbook, type WritePlan } from '../../hosts/office/applySheets';
@@ -10,16 +11,16 @@ import { auditWorkbook as audit } from '../../workbook/audit';
 import { collectReturned } from '../../workbook/collect';
 import { computeWorkbook } from '../../workbook/compute';
 import { exportExpertSpec, formSheetSpec } from '../../workbook/exportExpert';
-import { inputFingerprint } from '../../workbook/fingerprint';
 import { reviewFormal } from '../../workbook/formalReview';
 import { importRegisterCsv, type RegisterKind } from '../../workbook/import/registerCsv';
 import type { CellUpdate, SheetSpec, WorkbookData } from '../../workbook/model';
-import { ROUND_BY_PREFIX, SHEET, SHEET_FORMAL_REVIEW } from '../../workbook/names';
+import { isExpertSheetName, SHEET, SHEET_FORMAL_REVIEW } from '../../workbook/names';
 import { publicationState, releaseWorkbook } from '../../workbook/release';
 import { drawIntoWorkbook, roundSheets } from '../../workbook/rounds';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
 import { applicationSheet } from '../../workbook/sheets/applicationSheet';
-import { appendLog } from '../../workbook/sheets/logSheet';
+import { logInputChange } from '../../workbook/sheets/logSheet';
+import { applyUpdates } from '../../workbook/specData';
 import { workbookStyles } from '../../workbook/styles';
 import { setUpSheets } from './setUp';
 
@@ -51,17 +52,9 @@ export interface CommandResult {
   findings?: CommandFinding[];
 }
 
-function timestamp(options: CommandOptions): string {
-  if (options.now) return options.now;
-  const d = new Date();
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
+const timestamp = (options: CommandOptions): string => options.now ?? localTimestamp();
 
 const userOf = (options: CommandOptions): string => options.user?.trim() || 'Excel 加载项';
-
-/** Expert scoring sheets: their formulas repeat one row down the sheet, so they are read by that row. */
-const isExpertSheet = (name: string): boolean => (name.split('-')[0] ?? '') in ROUND_BY_PREFIX && name.includes('-');
 
 /** What the commands read: the registers, the log and the expert sheets — never the results they rewrite. */
 const INPUTS = new Set<string>([
@@ -74,13 +67,14 @@ const INPUTS = new Set<string>([
   SHEET.log,
 ]);
 const INPUT_SHEETS: ReadOptions = {
-  only: (n) => INPUTS.has(n) || isExpertSheet(n),
-  formulas: (n) => (isExpertSheet(n) ? 'filled' : 'whole'),
+  only: (n) => INPUTS.has(n) || isExpertSheetName(n),
+  // Expert sheets repeat one row of formulas down the sheet, so they are read by that row.
+  formulas: (n) => (isExpertSheetName(n) ? 'filled' : 'whole'),
 };
 /** The audit reads everything, the formulas of the sheets whose formulas it compares and the values of the rest. */
 const COMPARED = new Set<string>([SHEET.audit, SHEET.grades, ...INPUTS]);
 const ALL_SHEETS: ReadOptions = {
-  formulas: (n) => (isExpertSheet(n) ? 'filled' : COMPARED.has(n) ? 'whole' : 'none'),
+  formulas: (n) => (isExpertSheetName(n) ? 'filled' : COMPARED.has(n) ? 'whole' : 'none'),
 };
 
 interface Work<T> {
@@ -122,15 +116,8 @@ function logged(
   options: CommandOptions,
   updates: CellUpdate[] = [],
 ): SheetSpec {
-  const read = readEvaluationWorkbook(withUpdates(data, updates));
-  return appendLog(read.log, {
-    time: timestamp(options),
-    action,
-    user: userOf(options),
-    detail,
-    inputFingerprint: inputFingerprint(read.panel),
-    resultFingerprint: '',
-  });
+  const read = readEvaluationWorkbook(applyUpdates(data, updates));
+  return logInputChange(read, { time: timestamp(options), action, user: userOf(options), detail });
 }
 
 /** A finding for a problem that has a cell and a sentence but no engine code. */
@@ -353,7 +340,7 @@ export async function collectWorkbooks(
       }
       const result = collectReturned(current, file.data, read.panel.rubric);
       updates.push(...result.updates);
-      current = withUpdates(current, result.updates);
+      current = applyUpdates(current, result.updates);
       for (const c of result.conflicts) findings.push(problem(`${c.sheet}!${c.cell.split('!').pop()}`, c.message));
       for (const m of result.refused) findings.push(problem(undefined, `${file.name}：${m}`));
     }
@@ -367,21 +354,6 @@ export async function collectWorkbooks(
       result: { message, findings },
     };
   });
-}
-
-/** The workbook as it will be once `updates` are written, so a second file is compared with what the first filled. */
-function withUpdates(data: WorkbookData, updates: CellUpdate[]): WorkbookData {
-  if (updates.length === 0) return data;
-  const sheets = data.sheets.map((s) => ({ ...s, values: s.values.map((row) => [...row]) }));
-  for (const u of updates) {
-    const s = sheets.find((x) => x.name === u.sheet)!;
-    const m = /^([A-Z]+)(\d+)$/.exec(u.address)!;
-    const col = [...m[1]].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
-    const row = Number(m[2]);
-    while (s.values.length < row) s.values.push([]);
-    s.values[row - 1][col - 1] = u.value;
-  }
-  return { sheets };
 }
 
 /** 晋级 (9.2): marks in 案例登记 the cases that go on to the next round by the rule chosen. */

@@ -5,6 +5,7 @@ import { specToWorkbook } from '../../hosts/xlsx/writeWorkbook';
 import { collectReturned } from '../../workbook/collect';
 import { exportExpertSpec, formSheetSpec } from '../../workbook/exportExpert';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
+import { applyUpdates } from '../../workbook/specData';
 import { type CommandContext } from '../context';
 import { refuseOverwrite } from '../files';
 import { readRubricFile } from '../readPanelFile';
@@ -136,21 +137,4 @@ export function registerExpertFiles(program: Command, ctx: CommandContext): void
       }
       ctx.setExit(conflicts.length > 0 || refused.length > 0 ? 1 : 0);
     });
-}
-
-function applyUpdates(
-  data: import('../../workbook/model').WorkbookData,
-  updates: import('../../workbook/model').CellUpdate[],
-): import('../../workbook/model').WorkbookData {
-  if (updates.length === 0) return data;
-  const sheets = data.sheets.map((s) => ({ ...s, values: s.values.map((row) => [...row]) }));
-  for (const u of updates) {
-    const s = sheets.find((x) => x.name === u.sheet)!;
-    const m = /^([A-Z]+)(\d+)$/.exec(u.address)!;
-    const col = m[1].split('').reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
-    const row = Number(m[2]);
-    while (s.values.length < row) s.values.push([]);
-    s.values[row - 1][col - 1] = u.value;
-  }
-  return { sheets };
 }

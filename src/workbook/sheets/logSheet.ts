@@ -1,4 +1,5 @@
-import { fingerprintOf } from '../fingerprint';
+import type { Panel } from '../../core/panel/types';
+import { fingerprintOf, inputFingerprint } from '../fingerprint';
 import { Grid } from '../grid';
 import type { SheetSpec } from '../model';
 import { SHEET } from '../names';
@@ -58,4 +59,12 @@ export function chainOf(previous: string, row: Omit<LogRow, 'chain'>): string {
 /** 操作日志 with one more row, chained to the last one. */
 export function appendLog(log: LogRow[], entry: Omit<LogRow, 'chain'>): SheetSpec {
   return logSheet([...log, { ...entry, chain: chainOf(log.at(-1)?.chain ?? '', entry) }]);
+}
+
+/** 操作日志 with a row for a command that changed the inputs: the inputs' fingerprint, no result fingerprint. */
+export function logInputChange(
+  read: { log: LogRow[]; panel: Panel },
+  entry: { time: string; action: string; user: string; detail: string },
+): SheetSpec {
+  return appendLog(read.log, { ...entry, inputFingerprint: inputFingerprint(read.panel), resultFingerprint: '' });
 }

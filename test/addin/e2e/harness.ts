@@ -3,7 +3,7 @@
 // enforces load/sync like Excel and calculates the sheets (CEEAS functions included).
 import { fakeExcelNamespace, FakeWorkbookState } from '../../fakes/fakeExcel';
 import { formulaCalculator } from '../../fakes/formulaCalc';
-import { a1 } from '../../../src/workbook/address';
+import { a1, parseA1 } from '../../../src/workbook/address';
 import { scoreFor } from './scores';
 
 const state = new FakeWorkbookState();
@@ -44,18 +44,16 @@ g.__e2e = {
     const c = s.cells.get(address);
     if (!c) return '';
     if (c.formula === null) return c.value;
-    const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    const v = state.valueOf(s, Number(m[2]), col);
+    const { row, column } = parseA1(address);
+    const v = state.valueOf(s, row, column);
     return typeof v === 'object' && v !== null ? String((v as { code: string }).code) : v;
   },
   formula: (name: string, address: string) => sheet(name).cells.get(address)?.formula ?? null,
   /** Types into a cell as a person would: allowed where the sheet's protection allows it. */
   type: (name: string, address: string, value: unknown) => {
     const s = sheet(name);
-    const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    const c = s.cell(Number(m[2]), col);
+    const { row, column } = parseA1(address);
+    const c = s.cell(row, column);
     if (s.protectedWith && c.locked) throw new Error(`${name}!${address} is locked`);
     c.value = value;
     c.formula = null;

@@ -7,7 +7,7 @@ import { specToBuffer } from '../../../src/hosts/xlsx/writeWorkbook';
 import { a1 } from '../../../src/workbook/address';
 import { buildWorkbook } from '../../../src/workbook/build';
 import { computeWorkbook } from '../../../src/workbook/compute';
-import type { WorkbookData } from '../../../src/workbook/model';
+import { applyUpdates } from '../../../src/workbook/specData';
 import { fakeExcel } from '../../fakes/fakeExcel';
 import { formulaCalculator } from '../../fakes/formulaCalc';
 import { cleanPanel } from '../../helpers/arbitraries';
@@ -20,19 +20,6 @@ const now = '2026-11-24 09:00:00';
 const password = 'pw-parity';
 /** What a hand might type over a score: text, a full-width digit, out of range, negative, off the step. */
 const damage = fc.constantFrom<unknown>('八', '８', 11, -1, 2.5, '');
-
-function typeInto(data: WorkbookData, sheet: string, address: string, value: unknown): WorkbookData {
-  return {
-    sheets: data.sheets.map((s) => {
-      if (s.name !== sheet) return s;
-      const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-      const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-      const values = s.values.map((row) => [...row]);
-      values[Number(m[2]) - 1][col - 1] = value === '' ? null : (value as string | number);
-      return { ...s, values };
-    }),
-  };
-}
 
 describe('the two hosts on random panels', () => {
   it('agree on every case and finding, and Excel shows the engine’s numbers', async () => {
@@ -57,7 +44,10 @@ describe('the two hosts on random panels', () => {
 
         // The CLI: the same workbook as a file, the same damage, then compute.
         let data = workbookData(await loadXlsx(await specToBuffer(spec)));
-        if (bad !== undefined && !recused) data = typeInto(data, target.name, cell, bad);
+        if (bad !== undefined && !recused)
+          data = applyUpdates(data, [
+            { sheet: target.name, address: cell, value: bad === '' ? null : (bad as string | number) },
+          ]);
         const cli = computeWorkbook(data, { now, user: 't' });
 
         expect(office.json.cases).toEqual(cli.json.cases);
