@@ -9,7 +9,7 @@ import { expertSheetName, SHEET } from '../../src/workbook/names';
 import { expertLayout } from '../../src/workbook/sheets/expertLayout';
 import { AUDIT, SUMMARY } from '../../src/workbook/sheets/resultLayout';
 
-const small = join(__dirname, '../../../shared/examples/panel-small.json');
+const small = join(__dirname, '../fixtures/panel-small.json');
 const L = expertLayout(APPENDIX_B);
 
 let pristine: Buffer;

@@ -6,7 +6,7 @@ import { ceeas } from '../helpers/cli';
 
 // Files that are not usable workbooks: compute and audit refuse each with one plain sentence and exit 2.
 
-const small = join(__dirname, '../../../shared/examples/panel-small.json');
+const small = join(__dirname, '../fixtures/panel-small.json');
 
 describe('compute and audit refuse unusable files in one sentence', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ceeas-bad-'));

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '../..');
-const expected = JSON.parse(readFileSync(join(root, '../shared/examples/panel-small.expected.json'), 'utf8')) as {
+const expected = JSON.parse(readFileSync(join(root, 'test/fixtures/panel-small.expected.json'), 'utf8')) as {
   cases: unknown[];
   findings: Record<string, unknown>[];
 };
@@ -24,7 +24,7 @@ beforeAll(() => {
 
 describe('the ceeas binary', () => {
   it('scores the example panel as the expected file says, exit 0', () => {
-    const r = ceeas('score', '../shared/examples/panel-small.json', '--json');
+    const r = ceeas('score', 'test/fixtures/panel-small.json', '--json');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout) as { cases: unknown[]; findings: Record<string, unknown>[] };

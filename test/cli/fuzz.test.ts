@@ -8,7 +8,7 @@ import { ceeas } from '../helpers/cli';
 // Random damage to a valid workbook, through every command that reads one: each run ends in results, findings or a
 // one-sentence refusal (exit 2) — never a crash, a stack trace, NaN, or a grade for a case an error names.
 
-const small = join(__dirname, '../../../shared/examples/panel-small.json');
+const small = join(__dirname, '../fixtures/panel-small.json');
 const RUNS = Number(process.env.FUZZ_RUNS || 24);
 
 const value = fc.oneof(

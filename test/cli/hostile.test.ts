@@ -11,7 +11,7 @@ import { makePanel, type RawPanel } from '../helpers/panels';
 // Hostile input through the CLI: panel files, CSV imports and text that looks like a formula. Every refusal is
 // exit 2 with one sentence naming the field, and leaves the files it was given byte for byte as they were.
 
-const small = join(__dirname, '../../../shared/examples/panel-small.json');
+const small = join(__dirname, '../fixtures/panel-small.json');
 const sample = join(__dirname, '../../samples/panel-sample.json');
 
 const dir = tmp();

@@ -14,7 +14,7 @@ import { bytesOf, expectUnusable, tmp } from '../helpers/hostile';
 // conflict naming the sheet or cell, or is taken correctly where matching by sheet name, case id and item header is
 // the right thing; a non-empty cell of the master is never overwritten.
 
-const small = join(__dirname, '../../../shared/examples/panel-small.json');
+const small = join(__dirname, '../fixtures/panel-small.json');
 const sample = join(__dirname, '../../samples/panel-sample.json');
 const L = expertLayout(APPENDIX_B);
 const SHEET_E01 = expertSheetName('initial', 'E01');

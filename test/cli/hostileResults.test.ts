@@ -12,7 +12,7 @@ import { describeWithLibreOffice, recalcXlsx } from '../helpers/libreoffice';
 // What the public and result sheets show after hostile input: never NaN or an error value, never a score or a
 // grade for a case an error names, and never an expert's name, id or the protection password.
 
-const small = join(__dirname, '../../../shared/examples/panel-small.json');
+const small = join(__dirname, '../fixtures/panel-small.json');
 const sample = join(__dirname, '../../samples/panel-sample.json');
 const L = expertLayout(APPENDIX_B);
 const RESULT_SHEETS = [SHEET.summary, SHEET.grades, SHEET.notice, SHEET.letters];

@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { SHEET, SHEET_FORMAL_REVIEW } from '../../src/workbook/names';
 import { ceeas } from '../helpers/cli';
 
-const small = join(__dirname, '../../../shared/examples/panel-small.json');
+const small = join(__dirname, '../fixtures/panel-small.json');
 
 async function book(): Promise<{ dir: string; path: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'ceeas-csv-'));

@@ -6,8 +6,8 @@ import { makePanel } from '../helpers/panels';
 import { referenceScores } from '../helpers/reference';
 import { movedRubric } from '../helpers/rubrics';
 
-const examplePath = join(__dirname, '../../../shared/examples/panel-small.json');
-const expectedPath = join(__dirname, '../../../shared/examples/panel-small.expected.json');
+const examplePath = join(__dirname, '../fixtures/panel-small.json');
+const expectedPath = join(__dirname, '../fixtures/panel-small.expected.json');
 const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as {
   cases: Record<string, unknown>[];
   findings: Record<string, unknown>[];

@@ -8,9 +8,9 @@ import { expertSheetName, SHEET } from '../../src/workbook/names';
 import { expertLayout } from '../../src/workbook/sheets/expertLayout';
 import { APPENDIX_B } from '../../src/core';
 
-const small = join(__dirname, '../../../shared/examples/panel-small.json');
+const small = join(__dirname, '../fixtures/panel-small.json');
 const expected = JSON.parse(
-  readFileSync(join(__dirname, '../../../shared/examples/panel-small.expected.json'), 'utf8'),
+  readFileSync(join(__dirname, '../fixtures/panel-small.expected.json'), 'utf8'),
 );
 const L = expertLayout(APPENDIX_B);
 

@@ -8,7 +8,7 @@ import { workbookSpecData } from '../../src/workbook/specData';
 import { canonicalPanel } from '../helpers/roundTrip';
 
 const samplePath = join(__dirname, '../../samples/panel-sample.json');
-const smallPath = join(__dirname, '../../../shared/examples/panel-small.json');
+const smallPath = join(__dirname, '../fixtures/panel-small.json');
 
 function load(path: string) {
   return parsePanel(JSON.parse(readFileSync(path, 'utf8')));

@@ -10,10 +10,10 @@ import { formulaCalculator } from '../../fakes/formulaCalc';
 import { makePanel } from '../../helpers/panels';
 
 const small = parsePanel(
-  JSON.parse(readFileSync(join(__dirname, '../../../../shared/examples/panel-small.json'), 'utf8')),
+  JSON.parse(readFileSync(join(__dirname, '../../fixtures/panel-small.json'), 'utf8')),
 );
 const expected = JSON.parse(
-  readFileSync(join(__dirname, '../../../../shared/examples/panel-small.expected.json'), 'utf8'),
+  readFileSync(join(__dirname, '../../fixtures/panel-small.expected.json'), 'utf8'),
 );
 const now = '2026-11-24 09:00:00';
 const opts = { password: 'pw-1', user: '秘书处', now };

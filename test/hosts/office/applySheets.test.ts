@@ -14,7 +14,7 @@ import { formulaCalculator } from '../../fakes/formulaCalc';
 import { makePanel } from '../../helpers/panels';
 
 const small = parsePanel(
-  JSON.parse(readFileSync(join(__dirname, '../../../../shared/examples/panel-small.json'), 'utf8')),
+  JSON.parse(readFileSync(join(__dirname, '../../fixtures/panel-small.json'), 'utf8')),
 );
 const options = { now: '2026-11-24 09:00:00', user: 't', password: 'pw-123456' };
 

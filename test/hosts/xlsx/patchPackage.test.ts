@@ -12,7 +12,7 @@ import { describeWithLibreOffice, recalcXlsx } from '../../helpers/libreoffice';
 // compute writes its output sheets by patching the package: these tests hold it to what the ExcelJS host did —
 // the same cells, readable by ExcelJS and LibreOffice — and to what it promises besides: every other part kept.
 
-const small = join(__dirname, '../../../../shared/examples/panel-small.json');
+const small = join(__dirname, '../../fixtures/panel-small.json');
 
 async function built(): Promise<{ dir: string; book: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'ceeas-patch-'));

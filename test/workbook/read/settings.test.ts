@@ -7,7 +7,7 @@ import { readEvaluationWorkbook } from '../../../src/workbook/read/readEvaluatio
 import { workbookSpecData } from '../../../src/workbook/specData';
 
 const small = parsePanel(
-  JSON.parse(readFileSync(join(__dirname, '../../../../shared/examples/panel-small.json'), 'utf8')),
+  JSON.parse(readFileSync(join(__dirname, '../../fixtures/panel-small.json'), 'utf8')),
 );
 
 /** The workbook with the value next to a 轮次设置 label replaced, as a clerk would type it. */
