@@ -1,3 +1,4 @@
+import { fixed, toDecimal } from '../core/exact/decimal';
 import type { Finding, Lang } from '../core/engine/findings';
 import { makeFinding } from '../core/engine/makeFinding';
 import type { MessageContext } from '../core/engine/messages';
@@ -9,7 +10,7 @@ import { inputFingerprint } from './fingerprint';
 import { RECUSED } from './labels';
 import type { SheetData, SheetSpec, WorkbookData } from './model';
 import { SHEET } from './names';
-import { toR1C1 } from './r1c1';
+import { sameFormula } from './formula/tokens';
 import { formulaAt, textAt, valueAt } from './read/cells';
 import { readEvaluationWorkbook } from './read/readEvaluationWorkbook';
 import { expertLayout } from './sheets/expertLayout';
@@ -48,10 +49,18 @@ export function auditWorkbook(data: WorkbookData, options: { rubric?: Rubric; la
   const sheet = (name: string): SheetData | undefined => data.sheets.find((s) => s.name === name);
   let formulas = 0;
 
-  // Formulas: the generated sheets are generated again from the workbook's own data and compared cell by cell.
+  // The inputs may have changed since the last computation (an import, collected scores, an edited register):
+  // the result sheets then describe the old inputs. That is one finding — compute again — with the cases whose
+  // results it changes; the result sheets' formulas are not compared with what the new inputs would give, nor
+  // 复核 (recalculated from the new scores) with 汇总 (still the old results).
+  const lastCompute = [...read.log].reverse().find((row) => row.resultFingerprint !== '');
+  const inputsChanged = lastCompute !== undefined && lastCompute.inputFingerprint !== inputFingerprint(read.panel);
+
+  // Formulas: the generated sheets are generated again from the workbook's own data and compared cell by cell,
+  // by meaning (another program that saved the workbook may have written the same formula its own way).
   const fresh = computeWorkbook(data, { now: '', user: '', rubric: options.rubric, lang });
   const expected: SheetSpec[] = [
-    ...fresh.sheets.filter((s) => s.name === SHEET.audit || s.name === SHEET.grades),
+    ...(inputsChanged ? [] : fresh.sheets.filter((s) => s.name === SHEET.audit || s.name === SHEET.grades)),
     roundsSheet(read.panel),
   ];
   for (const spec of expected) {
@@ -63,7 +72,7 @@ export function auditWorkbook(data: WorkbookData, options: { rubric?: Rubric; la
         formulas++;
         const f = formulaAt(actual, r + 1, k + 1);
         const cell = `${spec.name}!${a1(r + 1, k + 1)}`;
-        if (f === null || toR1C1(f, r + 1, k + 1) !== toR1C1(c.formula, r + 1, k + 1)) {
+        if (f === null || !sameFormula(f, c.formula, spec.name)) {
           const typed = valueAt(actual, r + 1, k + 1);
           add(
             'formula-changed',
@@ -104,20 +113,33 @@ export function auditWorkbook(data: WorkbookData, options: { rubric?: Rubric; la
   // 汇总 against the scores as they are now, and 复核 against 汇总.
   const summary = sheet(SHEET.summary);
   const d = read.panel.policy.decimals;
+  // Each case is looked up by its id, so a case added since the last computation is not compared with the row of
+  // another one.
+  const summaryRows = new Map<string, number>();
+  if (summary)
+    for (let r = SUMMARY.firstRow; r <= summary.values.length; r++) {
+      const id = textAt(summary, r, SUMMARY.colCase);
+      if (id && !summaryRows.has(id)) summaryRows.set(id, r);
+    }
   fresh.json.cases.forEach((c, i) => {
     if (!summary) return;
-    const r = SUMMARY.firstRow + i;
+    const found = summaryRows.get(c.id);
+    // A case not in 汇总 yet: the inputs-changed finding already says to compute again.
+    if (found === undefined && inputsChanged) return;
+    const r = found ?? SUMMARY.firstRow + i;
     const shownScore = valueAt(summary, r, SUMMARY.colScore);
     const shownGrade = textAt(summary, r, SUMMARY.colGrade);
-    const shown = `${typeof shownScore === 'number' ? shownScore.toFixed(d) : '（空）'} ${shownGrade || '（空）'}`;
+    const shown =
+      found === undefined
+        ? '（无此案例）'
+        : `${typeof shownScore === 'number' ? fixed(toDecimal(shownScore)!, d) : '（空）'} ${shownGrade || '（空）'}`;
     const want = `${c.score ?? '（空）'} ${c.grade ?? '（空）'}`;
-    const sameCase = textAt(summary, r, SUMMARY.colCase) === c.id;
-    if (!sameCase || shown !== want) {
+    if (shown !== want) {
       const cell = `${SHEET.summary}!${a1(r, SUMMARY.colScore)}`;
       add('results-stale', { case: c.id, cell, value: shown, total: want }, cell);
     }
   });
-  const check = sheet(SHEET.audit);
+  const check = inputsChanged ? undefined : sheet(SHEET.audit);
   if (check) {
     fresh.json.cases.forEach((c, i) => {
       const r = AUDIT.firstRow + i;
@@ -138,10 +160,8 @@ export function auditWorkbook(data: WorkbookData, options: { rubric?: Rubric; la
     }
     previous = chain;
   });
-  const lastCompute = [...read.log].reverse().find((row) => row.resultFingerprint !== '');
   if (!lastCompute) add('never-computed', {});
-  else if (lastCompute.inputFingerprint !== inputFingerprint(read.panel))
-    add('inputs-changed', { value: lastCompute.time });
+  else if (inputsChanged) add('inputs-changed', { value: lastCompute.time });
 
   return {
     findings,

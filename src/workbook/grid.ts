@@ -20,8 +20,15 @@ export class Grid {
     return this.set(row, column, { value, ...(style ? { style } : {}), ...extra });
   }
 
-  formula(row: number, column: number, formula: string, result: CellValue, style?: StyleName): string {
-    return this.set(row, column, { formula, result, ...(style ? { style } : {}) });
+  formula(
+    row: number,
+    column: number,
+    formula: string,
+    result: CellValue,
+    style?: StyleName,
+    extra: Partial<CellSpec> = {},
+  ): string {
+    return this.set(row, column, { formula, result, ...(style ? { style } : {}), ...extra });
   }
 
   /** Styles an empty cell (borders of a table, say) without giving it a value. */

@@ -18,8 +18,11 @@ export interface CellSpec {
   style?: string;
   /** Input cells are unlocked; everything else stays locked (Excel's default) under sheet protection. */
   locked?: boolean;
-  /** A cell note (comment). */
-  note?: string;
+  /**
+   * Marks a formula as one formula filled down its column: consecutive rows with the same mark hold the formula of
+   * the first of them moved down by their distance, so a host may store them as one shared formula.
+   */
+  filledDown?: string;
 }
 
 export type HAlign = 'left' | 'center' | 'right';
@@ -187,4 +190,6 @@ export interface CellUpdate {
   /** A1 address within the sheet. */
   address: string;
   value: CellValue;
+  /** A cell of the same sheet whose format the cell takes (a new register row looks like the first one). */
+  styleLike?: string;
 }

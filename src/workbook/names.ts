@@ -87,3 +87,21 @@ export function sheetRank(name: string): number {
   const j = LAST.indexOf(name);
   return j >= 0 ? 1000 + j : 500;
 }
+
+/**
+ * The sheets a command reads: the registers, the settings, the objections, the log and the expert sheets — never
+ * the results it rewrites, nor anything else an office keeps in the workbook.
+ */
+const INPUTS = new Set<string>([
+  SHEET.cases,
+  SHEET_FORMAL_REVIEW,
+  SHEET.experts,
+  SHEET.rounds,
+  SHEET.holidays,
+  SHEET.objections,
+  SHEET.log,
+]);
+
+export function isInputSheet(name: string): boolean {
+  return INPUTS.has(name) || isExpertSheetName(name);
+}

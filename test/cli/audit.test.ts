@@ -8,6 +8,7 @@ import { a1 } from '../../src/workbook/address';
 import { expertSheetName, SHEET } from '../../src/workbook/names';
 import { expertLayout } from '../../src/workbook/sheets/expertLayout';
 import { AUDIT, SUMMARY } from '../../src/workbook/sheets/resultLayout';
+import { excelJsBook } from '../helpers/excelJsReader';
 
 const small = join(__dirname, '../fixtures/panel-small.json');
 const L = expertLayout(APPENDIX_B);
@@ -26,8 +27,7 @@ beforeAll(async () => {
 async function tampered(
   change: (wb: ExcelJS.Workbook) => void | Promise<void>,
 ): Promise<{ code: number; findings: { code: string; cell?: string }[] }> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(pristine as unknown as ExcelJS.Buffer);
+  const wb = await excelJsBook(pristine);
   await change(wb);
   const path = join(mkdtempSync(join(tmpdir(), 'ceeas-audit-')), 'book.xlsx');
   await wb.xlsx.writeFile(path);

@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { ceeas } from '../helpers/cli';
 import { SHEET_FORMAL_REVIEW } from '../../src/workbook/names';
 import { FORMAL_CHECKS, FORMAL_REVIEW_COLUMNS } from '../../src/workbook/sheets/formalReviewSheet';
+import { excelJsBook } from '../helpers/excelJsReader';
 
 const sample = join(__dirname, '../../samples/panel-sample.json');
 
@@ -14,8 +14,7 @@ describe('ceeas review (规范性审核)', () => {
   it('derives 通过/未通过 from the checklist, demands reasons and a deadline for 限期补正, and excludes cases that did not pass', async () => {
     const book = join(mkdtempSync(join(tmpdir(), 'ceeas-fr-')), 'book.xlsx');
     await ceeas('build', sample, '-o', book);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(book);
+    const wb = await excelJsBook(book);
     const ws = wb.getWorksheet(SHEET_FORMAL_REVIEW)!;
     // Rows 2.. are C001..; answer C001 all 是, C002 with one 否, and mark C003 限期补正 without a deadline.
     for (const r of [2, 3]) {
@@ -38,8 +37,7 @@ describe('ceeas review (规范性审核)', () => {
     const status = Object.fromEntries(computed.cases.map((c: { id: string; status: string }) => [c.id, c.status]));
     expect([status.C001, status.C002, status.C003]).toEqual(['graded', 'excluded', 'excluded']);
 
-    const after = new ExcelJS.Workbook();
-    await after.xlsx.readFile(book);
+    const after = await excelJsBook(book);
     expect(String(after.getWorksheet(SHEET_FORMAL_REVIEW)!.getCell(3, col('审核说明')).value)).toContain('6.3a');
   });
 
@@ -47,8 +45,7 @@ describe('ceeas review (规范性审核)', () => {
     const book = join(mkdtempSync(join(tmpdir(), 'ceeas-fr-')), 'book.xlsx');
     await ceeas('build', sample, '-o', book);
     expect((await ceeas('application', book, '--case', 'C001')).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(book);
+    const wb = await excelJsBook(book);
     const ws = wb.getWorksheet('申报表-C001')!;
     expect(ws.getCell('A1').value).toBe('企业科技创新成果转化报告推荐申报表');
     expect(ws.getCell('B3').value).toBe('高效异质结光伏组件智能产线改造');

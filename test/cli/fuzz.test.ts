@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { ceeas } from '../helpers/cli';
+import { excelJsBook } from '../helpers/excelJsReader';
 
 // Random damage to a valid workbook, through every command that reads one: each run ends in results, findings or a
 // one-sentence refusal (exit 2) — never a crash, a stack trace, NaN, or a grade for a case an error names.
@@ -111,8 +112,7 @@ describe('fuzzing damaged workbooks', () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 4 }), async (damages) => {
-        const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load(pristine as unknown as ExcelJS.Buffer);
+        const wb = await excelJsBook(pristine);
         for (const d of damages) apply(wb, d);
         const path = join(dir, `damaged-${n++}.xlsx`);
         await wb.xlsx.writeFile(path);

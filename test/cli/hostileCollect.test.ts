@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { APPENDIX_B } from '../../src/core';
-import { loadXlsx, workbookData } from '../../src/hosts/xlsx/readWorkbook';
+import { loadXlsx, workbookData, excelJsBook } from '../helpers/excelJsReader';
 import { a1 } from '../../src/workbook/address';
 import type { WorkbookData } from '../../src/workbook/model';
 import { expertSheetName, SHEET } from '../../src/workbook/names';
@@ -47,8 +47,7 @@ async function returned(
   change: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void,
   from: Buffer = exported,
 ): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(from as unknown as ExcelJS.Buffer);
+  const wb = await excelJsBook(from);
   const ws = wb.worksheets.find((w) => /^(初评|复评|终评)-/.test(w.name))!;
   if (from === exported) for (const c of ITEM_COLUMNS) ws.getCell(ROW_C003, c).value = 3;
   change(wb, ws);
@@ -163,8 +162,7 @@ describe('collect takes what can be placed exactly, and names each cell it canno
       const mine = ws as unknown as { orderNo: number };
       [rubric.orderNo, mine.orderNo] = [mine.orderNo, rubric.orderNo];
     });
-    const reordered = new ExcelJS.Workbook();
-    await reordered.xlsx.readFile(file);
+    const reordered = await excelJsBook(file);
     expect(reordered.worksheets.map((w) => w.name)).toEqual([SHEET.rubric, SHEET_E01]);
     const res = await collect(file);
     expect(res.code).toBe(0);

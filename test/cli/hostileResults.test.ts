@@ -8,6 +8,7 @@ import { SUMMARY } from '../../src/workbook/sheets/resultLayout';
 import { ceeas } from '../helpers/cli';
 import { cellsOf, loadBook, packageText, sheetXml, tmp } from '../helpers/hostile';
 import { describeWithLibreOffice, recalcXlsx } from '../helpers/libreoffice';
+import { excelJsBook } from '../helpers/excelJsReader';
 
 // What the public and result sheets show after hostile input: never NaN or an error value, never a score or a
 // grade for a case an error names, and never an expert's name, id or the protection password.
@@ -30,8 +31,7 @@ describe('results after error findings', () => {
 
   beforeAll(async () => {
     expect((await ceeas('build', small, '-o', book)).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(book);
+    const wb = await excelJsBook(book);
     // C001: text; C002: an error value; C003: a formula typed over a score. C004 stays valid.
     wb.getWorksheet(expertSheetName('initial', 'E01'))!.getCell(L.firstRow, item).value = '八';
     wb.getWorksheet(expertSheetName('review', 'E04'))!.getCell(L.firstRow + 1, item).value = { error: '#VALUE!' };

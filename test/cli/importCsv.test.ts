@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { SHEET, SHEET_FORMAL_REVIEW } from '../../src/workbook/names';
 import { ceeas } from '../helpers/cli';
+import { excelJsBook } from '../helpers/excelJsReader';
 
 const small = join(__dirname, '../fixtures/panel-small.json');
 
@@ -16,8 +17,7 @@ async function book(): Promise<{ dir: string; path: string }> {
 }
 
 async function cases(path: string): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
+  const wb = await excelJsBook(path);
   const ws = wb.getWorksheet(SHEET.cases)!;
   const rows: unknown[][] = [];
   ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1, 4)));
@@ -46,8 +46,7 @@ describe('ceeas import', () => {
         ['C101', '氢能储运装置,二期', '北方氢能有限公司'],
         ['C102', '=HYPERLINK("http://x")', '+单位'],
       ]);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(path);
+      const wb = await excelJsBook(path);
       const cell = wb.getWorksheet(SHEET.cases)!.getCell('B7');
       expect(cell.type).toBe(ExcelJS.ValueType.String);
       expect(wb.getWorksheet(SHEET_FORMAL_REVIEW)!.getCell('A7').value).toBe('C102');

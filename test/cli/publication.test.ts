@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { ceeas } from '../helpers/cli';
 import { SHEET, SHEET_RELEASE } from '../../src/workbook/names';
 import { OBJECTION_COLUMNS } from '../../src/workbook/sheets/objectionsSheet';
+import { excelJsBook } from '../helpers/excelJsReader';
 
 const sample = join(__dirname, '../../samples/panel-sample.json');
 
@@ -14,8 +14,7 @@ async function bookWith(objections: Row[]): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'ceeas-pub-'));
   const book = join(dir, 'book.xlsx');
   await ceeas('build', sample, '-o', book);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(book);
+  const wb = await excelJsBook(book);
   const ws = wb.getWorksheet(SHEET.objections)!;
   objections.forEach((o, i) => {
     for (const [k, v] of Object.entries(o)) ws.getCell(i + 2, OBJECTION_COLUMNS.indexOf(k as never) + 1).value = v;
@@ -25,8 +24,7 @@ async function bookWith(objections: Row[]): Promise<string> {
 }
 
 const cell = async (book: string, sheet: string, address: string): Promise<unknown> => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(book) as unknown as ExcelJS.Buffer);
+  const wb = await excelJsBook(readFileSync(book));
   return wb.getWorksheet(sheet)!.getCell(address).value;
 };
 
@@ -112,8 +110,7 @@ describe('objections and release', () => {
     expect(open.code).toBe(1);
     expect(JSON.parse(open.out).blockers.join()).toContain('Y2');
 
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(book);
+    const wb = await excelJsBook(book);
     const ws = wb.getWorksheet(SHEET.objections)!;
     const at = (name: (typeof OBJECTION_COLUMNS)[number]): number => OBJECTION_COLUMNS.indexOf(name) + 1;
     ws.getCell(3, at('处理结果')).value = '驳回';
@@ -127,8 +124,7 @@ describe('objections and release', () => {
     expect(results.find((r) => r.case === 'C005')!.final).toBe('一等');
     expect(results.find((r) => r.case === 'C009')!.certificate).toBe('');
     expect(results.filter((r) => r.certificate !== '')).toHaveLength(10);
-    const after = new ExcelJS.Workbook();
-    await after.xlsx.readFile(book);
+    const after = await excelJsBook(book);
     const release = after.getWorksheet(SHEET_RELEASE)!;
     const row = release.getRows(4, 11)!.find((r) => r.getCell(2).value === 'C005')!;
     expect([row.getCell(6).value, row.getCell(7).value]).toEqual(['二等', '一等']);

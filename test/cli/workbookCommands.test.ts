@@ -1,17 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { ceeas } from '../helpers/cli';
-import { loadXlsx, workbookData } from '../../src/hosts/xlsx/readWorkbook';
+import { loadXlsx, workbookData, excelJsBook } from '../helpers/excelJsReader';
 import { expertSheetName, SHEET } from '../../src/workbook/names';
 import { expertLayout } from '../../src/workbook/sheets/expertLayout';
 import { APPENDIX_B } from '../../src/core';
 
 const small = join(__dirname, '../fixtures/panel-small.json');
-const expected = JSON.parse(
-  readFileSync(join(__dirname, '../fixtures/panel-small.expected.json'), 'utf8'),
-);
+const expected = JSON.parse(readFileSync(join(__dirname, '../fixtures/panel-small.expected.json'), 'utf8'));
 const L = expertLayout(APPENDIX_B);
 
 function tmp(): string {
@@ -50,8 +47,7 @@ describe('ceeas build and compute', () => {
     const dir = tmp();
     const book = join(dir, 'book.xlsx');
     expect((await ceeas('build', small, '-o', book)).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(book);
+    const wb = await excelJsBook(book);
     const ws = wb.getWorksheet(expertSheetName('initial', 'E01'))!;
     const row = L.firstRow; // C001
     ws.getCell(row, L.itemColumns['innovation.necessity']).value = 11;
@@ -90,8 +86,7 @@ describe('ceeas build and compute', () => {
     const mine = join(dir, 'E01.xlsx');
     const exported = await ceeas('export', book, '--round', 'initial', '--expert', 'E01', '-o', mine);
     expect(exported.code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(mine);
+    const wb = await excelJsBook(mine);
     expect(wb.worksheets.map((w) => w.name)).toEqual([expertSheetName('initial', 'E01'), SHEET.rubric]);
     const text = readFileSync(mine).toString('latin1');
     expect(text).not.toContain('E02');
@@ -151,8 +146,7 @@ describe('export → fill → collect round trip', () => {
 
     const mine = join(dir, 'E08.xlsx');
     expect((await ceeas('export', book, '--round', 'final', '--expert', 'E08', '-o', mine)).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(mine);
+    const wb = await excelJsBook(mine);
     const ws = wb.getWorksheet(expertSheetName('final', 'E08'))!;
     mineScores.forEach((s: { case: string; items: Record<string, number> }, i: number) => {
       const row = L.firstRow + ['C001', 'C002', 'C003', 'C004'].indexOf(s.case);

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parsePanel, type Panel } from '../../src/core';
-import { loadXlsx, workbookData } from '../../src/hosts/xlsx/readWorkbook';
-import { specToBuffer } from '../../src/hosts/xlsx/writeWorkbook';
+import { loadXlsx, workbookData } from '../helpers/excelJsReader';
+import { bytesOfSpec } from '../helpers/xlsx';
 import { buildWorkbook } from '../../src/workbook/build';
 import type { WorkbookData } from '../../src/workbook/model';
 import { SHEET, expertSheetName } from '../../src/workbook/names';
@@ -91,7 +91,7 @@ async function recomputed(
 ): Promise<{ data: WorkbookData; json: ReturnType<typeof buildWorkbook>['compute']['json'] }> {
   const built = buildWorkbook(panel, options);
   const path = join(dir, `${name}.xlsx`);
-  writeFileSync(path, await specToBuffer(built.spec));
+  writeFileSync(path, await bytesOfSpec(built.spec));
   const out = await recalcXlsx(path, join(dir, 'out'));
   const { readFileSync } = await import('node:fs');
   const data = workbookData(await loadXlsx(readFileSync(out)));

@@ -59,9 +59,7 @@ describe('评分标准 (table B.1)', () => {
 });
 
 describe('expert scoring sheet', () => {
-  const panel = parsePanel(
-    JSON.parse(readFileSync(join(__dirname, '../fixtures/panel-small.json'), 'utf8')),
-  );
+  const panel = parsePanel(JSON.parse(readFileSync(join(__dirname, '../fixtures/panel-small.json'), 'utf8')));
   const built = buildWorkbook(panel, { now: '2026-11-24 09:00:00', user: 't' });
   const sheet = built.spec.sheets.find((s) => s.name === expertSheetName('initial', 'E01'))!;
   const L = expertLayout(APPENDIX_B);

@@ -14,7 +14,7 @@ import { exportExpertSpec, formSheetSpec } from '../../workbook/exportExpert';
 import { reviewFormal } from '../../workbook/formalReview';
 import { importRegisterCsv, type RegisterKind } from '../../workbook/import/registerCsv';
 import type { CellUpdate, SheetSpec, WorkbookData } from '../../workbook/model';
-import { isExpertSheetName, SHEET, SHEET_FORMAL_REVIEW } from '../../workbook/names';
+import { isExpertSheetName, isInputSheet, SHEET } from '../../workbook/names';
 import { publicationState, releaseWorkbook } from '../../workbook/release';
 import { drawIntoWorkbook, roundSheets } from '../../workbook/rounds';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
@@ -57,24 +57,15 @@ const timestamp = (options: CommandOptions): string => options.now ?? localTimes
 const userOf = (options: CommandOptions): string => options.user?.trim() || 'Excel 加载项';
 
 /** What the commands read: the registers, the log and the expert sheets — never the results they rewrite. */
-const INPUTS = new Set<string>([
-  SHEET.cases,
-  SHEET_FORMAL_REVIEW,
-  SHEET.experts,
-  SHEET.rounds,
-  SHEET.holidays,
-  SHEET.objections,
-  SHEET.log,
-]);
 const INPUT_SHEETS: ReadOptions = {
-  only: (n) => INPUTS.has(n) || isExpertSheetName(n),
+  only: isInputSheet,
   // Expert sheets repeat one row of formulas down the sheet, so they are read by that row.
   formulas: (n) => (isExpertSheetName(n) ? 'filled' : 'whole'),
 };
 /** The audit reads everything, the formulas of the sheets whose formulas it compares and the values of the rest. */
-const COMPARED = new Set<string>([SHEET.audit, SHEET.grades, ...INPUTS]);
+const COMPARED = new Set<string>([SHEET.audit, SHEET.grades, SHEET.rounds]);
 const ALL_SHEETS: ReadOptions = {
-  formulas: (n) => (isExpertSheetName(n) ? 'filled' : COMPARED.has(n) ? 'whole' : 'none'),
+  formulas: (n) => (isExpertSheetName(n) ? 'filled' : COMPARED.has(n) || isInputSheet(n) ? 'whole' : 'none'),
 };
 
 interface Work<T> {
@@ -306,9 +297,9 @@ export async function exportExpertWorkbook(
   const read = readEvaluationWorkbook(data);
   const sheetName = read.expertSheets.find((x) => x.round === round && x.expert === expert)?.sheet;
   const spec = exportExpertSpec(read.panel, round, expert, sheetName);
-  // The ExcelJS model alone: the faster package writer the CLI uses needs Node's zlib and crypto.
-  const { specToWorkbook } = await import(/* webpackChunkName: "xlsx-host" */ '../../hosts/xlsx/writeWorkbook');
-  const bytes = await specToWorkbook({ ...spec, password: options.password }).xlsx.writeBuffer();
+  // The same package writer as the CLI's (zip.js, fflate), loaded when first needed.
+  const { specToBytes } = await import(/* webpackChunkName: "xlsx-host" */ '../../hosts/xlsx/writeWorkbook');
+  const bytes = await specToBytes({ ...spec, password: options.password });
   const fileName = `${spec.sheets[0].name}.xlsx`;
   return {
     message: `已导出 ${fileName}（${spec.sheets.map((s) => s.name).join('、')}）${options.password ? '，已用工作簿密码保护' : '；未输入工作簿密码，导出的表只加了无密码保护'}。`,

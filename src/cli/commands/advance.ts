@@ -7,7 +7,7 @@ import type { CommandContext } from '../context';
 import { currentUser, localTimestamp } from '../files';
 import { readRubricFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
-import { readWorkbookFile, usable, writeWorkbookFile, writeSheets } from '../xlsxFiles';
+import { editWorkbook, usable, writeCells, writeSheets } from '../workbookFile';
 
 function ruleOf(opts: { top?: string; threshold?: string; majority?: boolean }): AdvanceRule {
   const given = [opts.top !== undefined, opts.threshold !== undefined, opts.majority === true].filter(Boolean).length;
@@ -58,17 +58,24 @@ export function registerAdvance(program: Command, ctx: CommandContext): void {
         if (!from || from === 'final') throw new UsageError(`--from 应为 initial 或 review，实为“${opts.from}”。`);
         const rule = ruleOf(opts);
         const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
-        const { workbook, data } = await readWorkbookFile(book);
-        const outcome = usable(book, () =>
-          advanceWorkbook(data, from, rule, { now: localTimestamp(), user: currentUser(), rubric, force: opts.force }),
-        );
+        const outcome = await editWorkbook(book, opts.output, 'advance', (opened) => {
+          const o = usable(book, () =>
+            advanceWorkbook(opened.data, from, rule, {
+              now: localTimestamp(),
+              user: currentUser(),
+              rubric,
+              force: opts.force,
+            }),
+          );
+          const stop = o.conflicts.length > 0 || o.result.undecided.length > 0;
+          if (!opts.dryRun && !stop) {
+            writeCells(opened, o.updates);
+            writeSheets(opened, [o.log]);
+          }
+          return { write: !opts.dryRun && !stop, result: o };
+        });
         const { result } = outcome;
         const blocked = outcome.conflicts.length > 0 || result.undecided.length > 0;
-        if (!opts.dryRun && !blocked) {
-          for (const u of outcome.updates) workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
-          writeSheets(workbook, [outcome.log]);
-          await writeWorkbookFile(workbook, opts.output ?? book);
-        }
         if (opts.json) {
           ctx.io.stdout(
             `${JSON.stringify({ ...result, conflicts: outcome.conflicts, written: !opts.dryRun && !blocked }, null, 1)}\n`,

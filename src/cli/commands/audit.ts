@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { auditWorkbook } from '../../workbook/audit';
 import { parseLang, type CommandContext } from '../context';
 import { readRubricFile } from '../readPanelFile';
-import { openWorkbookPackage, usable } from '../xlsxFiles';
+import { openWorkbook, usable } from '../workbookFile';
 
 export function registerAudit(program: Command, ctx: CommandContext): void {
   program
@@ -15,7 +15,7 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
     .action(async (book: string, opts: { json?: boolean; rubric?: string; lang?: string }) => {
       const lang = parseLang(opts.lang);
       const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
-      const { data } = openWorkbookPackage(book, true);
+      const { data } = await openWorkbook(book, { sheets: 'all', meta: true });
       const result = usable(book, () => auditWorkbook(data, { rubric, lang }));
       const errors = result.findings.filter((f) => f.severity === 'error');
       if (opts.json) {

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { randomInt } from 'node:crypto';
-import { specToBuffer } from '../../hosts/xlsx/writeWorkbook';
+import { specToBytes } from '../../hosts/xlsx/writeWorkbook';
 import { buildWorkbook } from '../../workbook/build';
 import { parseLang, type CommandContext } from '../context';
 import { currentUser, localTimestamp, refuseOverwrite, writeAtomically } from '../files';
 import { printResult } from '../printResult';
 import { readPanelFile, readRubricFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
-import { usable } from '../xlsxFiles';
+import { usable, writeNewWorkbook } from '../workbookFile';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
 
@@ -51,10 +51,12 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
         const built = usable(panelPath, () =>
           buildWorkbook(panel, { now: localTimestamp(), user: currentUser(), password, lang }),
         );
-        const buffer = await specToBuffer(built.spec);
-        writeAtomically(opts.output, buffer);
+        const bytes = await specToBytes(built.spec);
+        await writeNewWorkbook(opts.output, 'build', bytes);
         if (opts.passwordFile) writeAtomically(opts.passwordFile, `${password}\n`);
-        ctx.io.stderr(
+        // The confirmation is part of the result on stdout; with --json, stdout holds the JSON alone.
+        const say = opts.json ? ctx.io.stderr : ctx.io.stdout;
+        say(
           `已生成 ${opts.output}（${built.spec.sheets.length} 个工作表）。工作表保护密码${
             opts.passwordFile ? `已写入 ${opts.passwordFile}` : `：${password}`
           }（请秘书处妥善保管，工作簿和日志中都不保存它）。\n`,

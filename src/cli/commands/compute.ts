@@ -5,7 +5,7 @@ import { currentUser, localTimestamp } from '../files';
 import { printResult } from '../printResult';
 import { readRubricFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
-import { openWorkbookPackage, usable, writePackageSheets } from '../xlsxFiles';
+import { editWorkbook, usable, writeSheets } from '../workbookFile';
 
 export function registerCompute(program: Command, ctx: CommandContext): void {
   program
@@ -26,13 +26,13 @@ export function registerCompute(program: Command, ctx: CommandContext): void {
         if (opts.output && !/\.xlsx$/i.test(opts.output))
           throw new UsageError(`输出文件 ${opts.output} 应以 .xlsx 结尾。`);
         const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
-        const opened = openWorkbookPackage(book);
-        const result = usable(book, () =>
-          computeWorkbook(opened.data, { now: localTimestamp(), user: currentUser(), lang, rubric }),
-        );
-        if (!opts.dryRun) {
-          await writePackageSheets(opened, result.sheets, result.panel.policy.decimals, opts.output ?? book);
-        }
+        const result = await editWorkbook(book, opts.output, 'compute', (opened) => {
+          const computed = usable(book, () =>
+            computeWorkbook(opened.data, { now: localTimestamp(), user: currentUser(), lang, rubric }),
+          );
+          if (!opts.dryRun) writeSheets(opened, computed.sheets, computed.panel.policy.decimals);
+          return { write: !opts.dryRun, result: computed };
+        });
         printResult(ctx, result.panel, result.json, opts.json === true);
       },
     );

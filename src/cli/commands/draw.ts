@@ -4,7 +4,7 @@ import { ROUND_IDS, ROUND_NAMES, type RoundId } from '../../core/panel/types';
 import { fingerprintOf } from '../../workbook/fingerprint';
 import { drawIntoWorkbook, roundSheets } from '../../workbook/rounds';
 import { currentUser, localTimestamp } from '../files';
-import { readWorkbookFile, usable, writeWorkbookFile, writeSheets } from '../xlsxFiles';
+import { editWorkbook, usable, writeCells, writeSheets } from '../workbookFile';
 import type { CommandContext } from '../context';
 import { readPanelFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
@@ -48,13 +48,14 @@ export function registerDraw(program: Command, ctx: CommandContext): void {
         try {
           if (/\.xlsx$/i.test(panelPath)) {
             // On a workbook the draw is applied: 专家库 is marked and the draw is logged with its seed.
-            const { workbook, data } = await readWorkbookFile(panelPath);
-            const applied = usable(panelPath, () =>
-              drawIntoWorkbook(data, { ...options, now: localTimestamp(), user: currentUser() }),
-            );
-            for (const u of applied.updates) workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
-            writeSheets(workbook, [applied.log]);
-            await writeWorkbookFile(workbook, panelPath);
+            const applied = await editWorkbook(panelPath, undefined, 'draw', (opened) => {
+              const drawn = usable(panelPath, () =>
+                drawIntoWorkbook(opened.data, { ...options, now: localTimestamp(), user: currentUser() }),
+              );
+              writeCells(opened, drawn.updates);
+              writeSheets(opened, [drawn.log]);
+              return { write: true, result: drawn };
+            });
             result = applied.draw;
             poolFingerprint = applied.poolFingerprint;
           } else {
@@ -93,10 +94,11 @@ export function registerRoundSheets(program: Command, ctx: CommandContext): void
     .action(async (book: string, opts: { round: string; output?: string }) => {
       const round = ROUND_IDS.find((r) => r === opts.round || ROUND_NAMES[r].zh === opts.round) as RoundId | undefined;
       if (!round) throw new UsageError(`不认识的轮次“${opts.round}”，可用 initial、review、final。`);
-      const { workbook, data } = await readWorkbookFile(book);
-      const made = usable(book, () => roundSheets(data, round, { now: localTimestamp(), user: currentUser() }));
-      writeSheets(workbook, [...made.sheets, made.log]);
-      await writeWorkbookFile(workbook, opts.output ?? book);
+      const made = await editWorkbook(book, opts.output, 'sheets', (opened) => {
+        const m = usable(book, () => roundSheets(opened.data, round, { now: localTimestamp(), user: currentUser() }));
+        writeSheets(opened, [...m.sheets, m.log]);
+        return { write: true, result: m };
+      });
       ctx.io.stdout(
         `已生成 ${made.sheets.map((s) => s.name).join('、') || '（无）'}${made.kept.length ? `；保留已有评分的 ${made.kept.join('、')}` : ''}。\n`,
       );

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import ExcelJS from 'exceljs';
 import { ROUND_IDS, ROUND_NAMES, type RoundId } from '../../core/panel/types';
-import { specToWorkbook } from '../../hosts/xlsx/writeWorkbook';
+import { specToBytes } from '../../hosts/xlsx/writeWorkbook';
 import { collectReturned } from '../../workbook/collect';
 import { exportExpertSpec, formSheetSpec } from '../../workbook/exportExpert';
+import type { CellUpdate } from '../../workbook/model';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
 import { applyUpdates } from '../../workbook/specData';
 import { type CommandContext } from '../context';
@@ -11,14 +11,14 @@ import { refuseOverwrite } from '../files';
 import { readRubricFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
 import {
+  editWorkbook,
   logCommand,
-  passwordProtection,
-  readWorkbookFile,
-  reuseProtection,
+  openWorkbook,
   usable,
+  writeCells,
+  writeNewWorkbook,
   writeSheets,
-  writeWorkbookFile,
-} from '../xlsxFiles';
+} from '../workbookFile';
 
 function roundOf(text: string): RoundId {
   const r = ROUND_IDS.find((id) => id === text || ROUND_NAMES[id].zh === text);
@@ -45,19 +45,14 @@ export function registerExpertFiles(program: Command, ctx: CommandContext): void
         if (!/\.xlsx$/i.test(opts.output)) throw new UsageError(`输出文件 ${opts.output} 应以 .xlsx 结尾。`);
         refuseOverwrite(opts.output, opts.force);
         const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
-        const master = await readWorkbookFile(book);
+        const master = await openWorkbook(book);
         const read = usable(book, () => readEvaluationWorkbook(master.data, { rubric }));
         const sheetName = read.expertSheets.find((x) => x.round === round && x.expert === opts.expert)?.sheet;
         const spec = usable(book, () => exportExpertSpec(read.panel, round, opts.expert, sheetName));
-        const out = specToWorkbook(spec);
         // The expert's copy is protected with the master's password, which this command never sees.
-        reuseProtection(
-          out,
-          spec.sheets.map((x) => x.name),
-          passwordProtection(master.workbook),
-        );
-        await writeWorkbookFile(out, opts.output);
-        ctx.io.stderr(`已导出 ${opts.output}：${spec.sheets.map((s) => s.name).join('、')}。\n`);
+        const bytes = await specToBytes(spec, { protection: master.pkg.passwordProtection() });
+        await writeNewWorkbook(opts.output, 'export', bytes);
+        ctx.io.stdout(`已导出 ${opts.output}：${spec.sheets.map((s) => s.name).join('、')}。\n`);
         ctx.setExit(0);
       },
     );
@@ -75,13 +70,14 @@ export function registerExpertFiles(program: Command, ctx: CommandContext): void
       async (book: string, opts: { round: string; expert: string; case: string; output?: string; rubric?: string }) => {
         const round = roundOf(opts.round);
         const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
-        const master = await readWorkbookFile(book);
-        const read = usable(book, () => readEvaluationWorkbook(master.data, { rubric }));
-        const spec = usable(book, () => formSheetSpec(read.panel, round, opts.expert, opts.case));
-        writeSheets(master.workbook, [spec], read.panel.policy.decimals);
-        logCommand(master.workbook, read, '生成评分表', `${opts.round} ${opts.expert} ${opts.case}：${spec.name}`);
-        await writeWorkbookFile(master.workbook, opts.output ?? book);
-        ctx.io.stderr(`已生成工作表“${spec.name}”。\n`);
+        const name = await editWorkbook(book, opts.output, 'form', (opened) => {
+          const read = usable(book, () => readEvaluationWorkbook(opened.data, { rubric }));
+          const spec = usable(book, () => formSheetSpec(read.panel, round, opts.expert, opts.case));
+          writeSheets(opened, [spec], read.panel.policy.decimals);
+          logCommand(opened, read, '生成评分表', `${ROUND_NAMES[round].zh} ${opts.expert} ${opts.case}：${spec.name}`);
+          return { write: true, result: spec.name };
+        });
+        ctx.io.stdout(`已生成工作表“${name}”。\n`);
         ctx.setExit(0);
       },
     );
@@ -96,28 +92,32 @@ export function registerExpertFiles(program: Command, ctx: CommandContext): void
     .option('--rubric <file>', '工作簿使用的本单位评分表（JSON）')
     .action(async (book: string, returned: string[], opts: { output?: string; json?: boolean; rubric?: string }) => {
       const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
-      const master = await readWorkbookFile(book);
-      const read = usable(book, () => readEvaluationWorkbook(master.data, { rubric }));
-      const report: { file: string; result: ReturnType<typeof collectReturned> }[] = [];
-      let data = master.data;
-      for (const file of returned) {
-        const back = await readWorkbookFile(file);
-        const result = collectReturned(data, back.data, read.panel.rubric);
-        report.push({ file, result });
-        for (const u of result.updates) master.workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
-        // Later files are compared with what earlier ones filled in, so two returns of one sheet conflict.
-        data = applyUpdates(data, result.updates);
-      }
+      const report = await editWorkbook(book, opts.output, 'collect', async (opened) => {
+        const read = usable(book, () => readEvaluationWorkbook(opened.data, { rubric }));
+        const out: { file: string; result: ReturnType<typeof collectReturned> }[] = [];
+        const updates: CellUpdate[] = [];
+        let data = opened.data;
+        for (const file of returned) {
+          const back = await openWorkbook(file, { sheets: 'all' });
+          const result = collectReturned(data, back.data, read.panel.rubric);
+          out.push({ file, result });
+          updates.push(...result.updates);
+          // Later files are compared with what earlier ones filled in, so two returns of one sheet conflict.
+          data = applyUpdates(data, result.updates);
+        }
+        if (updates.length > 0) {
+          writeCells(opened, updates);
+          const conflicts = out.reduce((a, r) => a + r.result.conflicts.length, 0);
+          logCommand(
+            opened,
+            read,
+            '收回专家评分',
+            `${returned.length} 个文件，填入 ${updates.length} 格，冲突 ${conflicts} 处`,
+          );
+        }
+        return { write: updates.length > 0, result: out };
+      });
       const filled = report.reduce((a, r) => a + r.result.updates.length, 0);
-      if (filled > 0) {
-        logCommand(
-          master.workbook,
-          read,
-          '收回专家评分',
-          `${returned.length} 个文件，填入 ${filled} 格，冲突 ${report.reduce((a, r) => a + r.result.conflicts.length, 0)} 处`,
-        );
-        await writeWorkbookFile(master.workbook as ExcelJS.Workbook, opts.output ?? book);
-      }
       const conflicts = report.flatMap((r) => r.result.conflicts);
       const refused = report.flatMap((r) => r.result.refused.map((m) => `${r.file}：${m}`));
       if (opts.json) {

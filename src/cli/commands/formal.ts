@@ -4,7 +4,7 @@ import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbo
 import { applicationSheet } from '../../workbook/sheets/applicationSheet';
 import type { CommandContext } from '../context';
 import { UsageError } from '../usageError';
-import { logCommand, readWorkbookFile, usable, writeSheets, writeWorkbookFile } from '../xlsxFiles';
+import { editWorkbook, logCommand, usable, writeCells, writeSheets } from '../workbookFile';
 
 export function registerFormal(program: Command, ctx: CommandContext): void {
   program
@@ -14,14 +14,20 @@ export function registerFormal(program: Command, ctx: CommandContext): void {
     .option('-o, --output <out>', '写入另一个工作簿（默认更新原工作簿）')
     .option('--json', '输出 JSON')
     .action(async (book: string, opts: { output?: string; json?: boolean }) => {
-      const { workbook, data } = await readWorkbookFile(book);
-      const outcome = reviewFormal(data);
-      if (outcome.updates.length > 0) {
-        for (const u of outcome.updates) workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
-        const read = usable(book, () => readEvaluationWorkbook(data));
-        logCommand(workbook, read, '规范性审核', outcome.rows.map((r) => `${r.case} ${r.result || '待审'}`).join('；'));
-        await writeWorkbookFile(workbook, opts.output ?? book);
-      }
+      const outcome = await editWorkbook(book, opts.output, 'review', (opened) => {
+        const reviewed = usable(book, () => reviewFormal(opened.data));
+        if (reviewed.updates.length > 0) {
+          const read = usable(book, () => readEvaluationWorkbook(opened.data));
+          writeCells(opened, reviewed.updates);
+          logCommand(
+            opened,
+            read,
+            '规范性审核',
+            reviewed.rows.map((r) => `${r.case} ${r.result || '待审'}`).join('；'),
+          );
+        }
+        return { write: reviewed.updates.length > 0, result: reviewed };
+      });
       if (opts.json) {
         ctx.io.stdout(`${JSON.stringify(outcome, null, 1)}\n`);
       } else {
@@ -45,17 +51,18 @@ export function registerFormal(program: Command, ctx: CommandContext): void {
     .requiredOption('--case <id>', '案例编号')
     .option('-o, --output <out>', '写入另一个工作簿（默认更新原工作簿）')
     .action(async (book: string, opts: { case: string; output?: string }) => {
-      const { workbook, data } = await readWorkbookFile(book);
-      const read = usable(book, () => readEvaluationWorkbook(data));
-      const c = read.panel.cases.find((x) => x.id === opts.case);
-      if (!c) throw new UsageError(`案例登记中没有案例 ${opts.case}。`);
-      const name = `申报表-${c.id}`.replace(/[\\/?*[\]:]/g, '_').slice(0, 31);
-      if (workbook.getWorksheet(name))
-        throw new UsageError(`工作表“${name}”已存在，未覆盖（其中可能已有填写的内容）。`);
-      writeSheets(workbook, [applicationSheet(c, name)], read.panel.policy.decimals);
-      logCommand(workbook, read, '生成申报表', `${c.id}：${name}`);
-      await writeWorkbookFile(workbook, opts.output ?? book);
-      ctx.io.stderr(`已生成工作表“${name}”。\n`);
+      const name = await editWorkbook(book, opts.output, 'application', (opened) => {
+        const read = usable(book, () => readEvaluationWorkbook(opened.data));
+        const c = read.panel.cases.find((x) => x.id === opts.case);
+        if (!c) throw new UsageError(`案例登记中没有案例 ${opts.case}。`);
+        const sheet = `申报表-${c.id}`.replace(/[\\/?*[\]:]/g, '_').slice(0, 31);
+        if (opened.pkg.sheets.some((s) => s.name === sheet))
+          throw new UsageError(`工作表“${sheet}”已存在，未覆盖（其中可能已有填写的内容）。`);
+        writeSheets(opened, [applicationSheet(c, sheet)], read.panel.policy.decimals);
+        logCommand(opened, read, '生成申报表', `${c.id}：${sheet}`);
+        return { write: true, result: sheet };
+      });
+      ctx.io.stdout(`已生成工作表“${name}”。\n`);
       ctx.setExit(0);
     });
 }

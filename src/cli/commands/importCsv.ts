@@ -4,7 +4,7 @@ import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbo
 import type { CommandContext } from '../context';
 import { readBytes } from '../readPanelFile';
 import { UsageError } from '../usageError';
-import { logCommand, readWorkbookFile, usable, writeWorkbookFile } from '../xlsxFiles';
+import { editWorkbook, logCommand, usable, writeCells } from '../workbookFile';
 
 export function registerImport(program: Command, ctx: CommandContext): void {
   program
@@ -20,23 +20,25 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       const kind: RegisterKind = opts.cases ? 'cases' : 'experts';
       const file = (opts.cases ?? opts.experts)!;
       const bytes = readBytes(file, 'CSV 文件');
-      const { workbook, data } = await readWorkbookFile(book);
-      const read = usable(book, () => readEvaluationWorkbook(data));
-      const result = importRegisterCsv(data, kind, bytes, file);
+      const result = await editWorkbook(book, opts.output, 'import', (opened) => {
+        const read = usable(book, () => readEvaluationWorkbook(opened.data));
+        const imported = importRegisterCsv(opened.data, kind, bytes, file);
+        if (imported.problems.length > 0) return { write: false, result: imported };
+        writeCells(opened, imported.updates);
+        logCommand(
+          opened,
+          read,
+          kind === 'cases' ? '导入案例' : '导入专家',
+          `${file}（${imported.encoding}）：${imported.added.join('、')}`,
+        );
+        return { write: true, result: imported };
+      });
       if (result.problems.length > 0) {
         for (const p of result.problems) ctx.io.stderr(`${p}\n`);
         ctx.io.stderr('未导入任何记录。\n');
         ctx.setExit(1);
         return;
       }
-      for (const u of result.updates) workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
-      logCommand(
-        workbook,
-        read,
-        kind === 'cases' ? '导入案例' : '导入专家',
-        `${file}（${result.encoding}）：${result.added.join('、')}`,
-      );
-      await writeWorkbookFile(workbook, opts.output ?? book);
       ctx.io.stdout(`已从 ${file}（${result.encoding}）导入 ${result.added.length} 条：${result.added.join('、')}\n`);
       ctx.setExit(0);
     });

@@ -7,7 +7,7 @@ import type { CommandContext } from '../context';
 import { currentUser, localTimestamp } from '../files';
 import { readRubricFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
-import { readWorkbookFile, usable, writeWorkbookFile, writeSheets, logCommand } from '../xlsxFiles';
+import { editWorkbook, logCommand, usable, writeCells, writeSheets } from '../workbookFile';
 
 function now(date: string | undefined): string {
   if (date === undefined) return localTimestamp();
@@ -27,19 +27,19 @@ export function registerPublication(program: Command, ctx: CommandContext): void
     .option('--rubric <file>', '工作簿使用的本单位评分表（JSON）')
     .action(async (book: string, opts: { output?: string; json?: boolean; rubric?: string }) => {
       const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
-      const { workbook, data } = await readWorkbookFile(book);
-      const state = usable(book, () => publicationState(data, { rubric }));
-      const { review } = state;
-      if (review.updates.length > 0) {
-        for (const u of review.updates) workbook.getWorksheet(u.sheet)!.getCell(u.address).value = u.value;
-        logCommand(
-          workbook,
-          readEvaluationWorkbook(data, { rubric }),
-          '审查异议',
-          `登记 ${review.records.length} 条，填写受理意见 ${review.updates.length} 格，未处理完 ${review.open.length} 条`,
-        );
-        await writeWorkbookFile(workbook, opts.output ?? book);
-      }
+      const review = await editWorkbook(book, opts.output, 'objections', (opened) => {
+        const r = usable(book, () => publicationState(opened.data, { rubric })).review;
+        if (r.updates.length > 0) {
+          writeCells(opened, r.updates);
+          logCommand(
+            opened,
+            usable(book, () => readEvaluationWorkbook(opened.data, { rubric })),
+            '审查异议',
+            `登记 ${r.records.length} 条，填写受理意见 ${r.updates.length} 格，未处理完 ${r.open.length} 条`,
+          );
+        }
+        return { write: r.updates.length > 0, result: r };
+      });
       if (opts.json) {
         ctx.io.stdout(
           `${JSON.stringify({ records: review.records.length, filled: review.updates, open: review.open.map((o) => o.fields['异议编号'] || o.row), changes: review.changes, findings: objectionFindings(review.problems) }, null, 1)}\n`,
@@ -65,16 +65,17 @@ export function registerPublication(program: Command, ctx: CommandContext): void
     .action(async (book: string, opts: { date?: string; output?: string; json?: boolean; rubric?: string }) => {
       const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
       const stamp = now(opts.date);
-      const { workbook, data } = await readWorkbookFile(book);
-      const result = usable(book, () => releaseWorkbook(data, { now: stamp, user: currentUser(), rubric }));
+      const result = await editWorkbook(book, opts.output, 'release', (opened) => {
+        const r = usable(book, () => releaseWorkbook(opened.data, { now: stamp, user: currentUser(), rubric }));
+        if (r.blockers.length === 0) writeSheets(opened, r.sheets, r.state.compute.panel.policy.decimals);
+        return { write: r.blockers.length === 0, result: r };
+      });
       if (result.blockers.length > 0) {
         if (opts.json) ctx.io.stdout(`${JSON.stringify({ released: false, blockers: result.blockers }, null, 1)}\n`);
         else for (const b of result.blockers) ctx.io.stdout(`不能发布：${b}\n`);
         ctx.setExit(1);
         return;
       }
-      writeSheets(workbook, result.sheets, result.state.compute.panel.policy.decimals);
-      await writeWorkbookFile(workbook, opts.output ?? book);
       const release = result.sheets[0];
       const rows = release.rows.slice(3).map((r) => r.map((c) => c?.value ?? ''));
       if (opts.json) {

@@ -69,7 +69,7 @@ const zh: Record<FindingCode, (c: MessageContext) => string> = {
     `${c.cell}：汇总中案例 ${c.case} 为 ${c.value}，按工作簿中现有的评分应为 ${c.total}。评分在上次计算后被改动，或汇总被手工修改，请重新计算等级。`,
   'audit-mismatch': (c) => `${c.cell}：复核表用普通公式算出的结果与汇总不一致（案例 ${c.case}）。`,
   'inputs-changed': (c) =>
-    `登记表或专家评分在上次计算等级（${c.value}）之后被改动过，现有结果不是按当前数据算出的，请重新计算等级。`,
+    `上次计算等级（${c.value}）之后输入有改动（导入、收回评分、抽取专家或修改登记表），汇总、复核和公示还是按原来的数据算出的：请运行“计算等级”（ceeas compute）。`,
   'log-tampered': (c) => `操作日志第 ${c.value} 条（${c.cell}）被改动、删除或插入过，与前后记录的校验值对不上。`,
   'never-computed': () => '操作日志中没有“计算等级”的记录，工作簿尚未计算过等级。',
   outlier: (c) =>
@@ -107,7 +107,8 @@ const en: Record<FindingCode, (c: MessageContext) => string> = {
   'results-stale': (c) =>
     `${c.cell}: 汇总 shows ${c.value} for case ${c.case}, but the scores in the workbook give ${c.total}; compute again.`,
   'audit-mismatch': (c) => `${c.cell}: the plain-formula check disagrees with 汇总 for case ${c.case}.`,
-  'inputs-changed': (c) => `The registers or scores changed after the last computation (${c.value}); compute again.`,
+  'inputs-changed': (c) =>
+    `Inputs changed since the last computation (${c.value}: an import, collected scores, a draw or an edited register); 汇总, 复核 and the notice still show the old data: run 计算等级 (ceeas compute).`,
   'log-tampered': (c) =>
     `Log entry ${c.value} (${c.cell}) was edited, deleted or inserted: its check value does not match.`,
   'never-computed': () => 'The log has no computation: grades were never computed in this workbook.',

@@ -17,9 +17,16 @@ export function groupById(rubric: Rubric, id: string): RubricGroup | undefined {
   return rubric.groups.find((g) => g.id === id);
 }
 
-/** Items in the order of table B.1 (group by group). */
+const ORDERED = new WeakMap<Rubric, RubricItem[]>();
+
+/** Items in the order of table B.1 (group by group); a rubric is data that does not change, so once per rubric. */
 export function orderedItems(rubric: Rubric): RubricItem[] {
-  return rubric.groups.flatMap((g) => g.items.map((id) => itemById(rubric, id)!));
+  let items = ORDERED.get(rubric);
+  if (!items) {
+    items = rubric.groups.flatMap((g) => g.items.map((id) => itemById(rubric, id)!));
+    ORDERED.set(rubric, items);
+  }
+  return items;
 }
 
 /** "8~10分（优秀）；4~7分（良好）；0~3分（一般）" */

@@ -1,7 +1,7 @@
 /* global Excel */
 import { parseA1 } from '../../workbook/address';
 import type { ReadValue, SheetData, WorkbookData } from '../../workbook/model';
-import { shiftFormula } from '../xlsx/sharedFormula';
+import { shiftFormula } from '../../workbook/formula/shift';
 import type { ExistingSheets } from './applySheets';
 
 /** The top-left cell of an address such as "'汇总'!B2:D9". */

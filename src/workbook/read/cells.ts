@@ -38,18 +38,3 @@ export function findHeader(
   }
   return null;
 }
-
-/** Normalises formula text for comparison: no leading '=', no spaces outside strings, upper case outside strings. */
-export function normaliseFormula(formula: string): string {
-  const f = formula.replace(/^=/, '');
-  let out = '';
-  let inString = false;
-  for (const ch of f) {
-    if (ch === '"') inString = !inString;
-    if (!inString && ch === ' ') continue;
-    out += inString ? ch : ch.toUpperCase();
-  }
-  return out.replace(/'([^'!]+)'!/g, (_m, name: string) =>
-    /^[A-Za-z_][\w.]*$/.test(name) ? `${name}!` : `'${name}'!`,
-  );
-}

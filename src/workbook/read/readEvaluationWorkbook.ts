@@ -33,7 +33,8 @@ import { CASE_COLUMNS, EXPERT_COLUMNS, HOLIDAY_COLUMNS, ROUND_TABLE_HEADER, SETT
 import { expertLayout } from '../sheets/expertLayout';
 import { rowFormulas } from '../sheets/expertSheet';
 import { LOG_COLUMNS, type LogRow } from '../sheets/logSheet';
-import { cellName, findHeader, formulaAt, normaliseFormula, textAt, valueAt } from './cells';
+import { sameFormula } from '../formula/tokens';
+import { cellName, findHeader, formulaAt, textAt, valueAt } from './cells';
 import { isoDateOf } from './dates';
 
 export interface ReadResult {
@@ -439,8 +440,8 @@ function checkFormulas(
 ): void {
   for (const [c, { formula, label }] of rowFormulas(panel, expertLayout(panel.rubric), r)) {
     const actual = formulaAt(s, r, c);
-    // Untouched sheets hold exactly the text we wrote; normalising (the slow part) is for the others.
-    if (actual === null || (actual !== formula && normaliseFormula(actual) !== normaliseFormula(formula))) {
+    // Compared by meaning: another program that saved the sheet may have written the same formula its own way.
+    if (actual === null || !sameFormula(actual, formula, s.name)) {
       const cell = cellName(s, r, c);
       findings.push(
         makeFinding('formula-changed', { round, expert, case: caseId, cell, formula, itemName: label }, { cell }, lang),

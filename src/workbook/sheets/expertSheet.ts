@@ -199,13 +199,23 @@ export function expertSheet(input: ExpertSheetInput): SheetSpec {
     const ok = check === CHECK_TEXT.ok;
     const sum = (ids: string[]): number | string =>
       ok ? ids.reduce((a, id) => a.plus(toDecimal(typed[id])!), new Decimal(0)).toNumber() : '';
+    // Every case row holds the same formulas, moved down one row each time: filled down, a host stores each
+    // column's formula once (a shared formula), which keeps large sheets small and quick to read.
     const formulas = rowFormulas(panel, L, r);
+    const filled = (col: number): { filledDown: string } => ({ filledDown: `case-row-${col}` });
     for (const grp of rubric.groups) {
       const col = L.groupColumns[grp.id];
-      g.formula(r, col, formulas.get(col)!.formula, sum(grp.items), 'subtotal');
+      g.formula(r, col, formulas.get(col)!.formula, sum(grp.items), 'subtotal', filled(col));
     }
-    g.formula(r, L.colTotal, formulas.get(L.colTotal)!.formula, sum(items.map((it) => it.id)), 'subtotal');
-    g.formula(r, L.colCheck, formulas.get(L.colCheck)!.formula, check, 'cellCenter');
+    g.formula(
+      r,
+      L.colTotal,
+      formulas.get(L.colTotal)!.formula,
+      sum(items.map((it) => it.id)),
+      'subtotal',
+      filled(L.colTotal),
+    );
+    g.formula(r, L.colCheck, formulas.get(L.colCheck)!.formula, check, 'cellCenter', filled(L.colCheck));
     g.value(r, L.colRecused, recused ? RECUSED : '', recused ? 'recused' : 'cellCenter');
 
     const hints: string[] = [];

@@ -11,10 +11,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import webpack from 'webpack';
 import { scoreFor } from './scores';
+import { excelJsBook } from '../../helpers/excelJsReader';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SHOTS = path.join(ROOT, 'test-output', 'e2e');
@@ -259,8 +259,7 @@ suite('the task pane in Chromium against the fake Excel host', () => {
       expect(download.suggestedFilename()).toBe(`${sheet}.xlsx`);
       const file = path.join(work, download.suggestedFilename());
       await download.saveAs(file);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(file);
+      const wb = await excelJsBook(file);
       expect(wb.worksheets.map((w) => w.name)).toEqual([sheet, '评分标准']);
       const ws = wb.getWorksheet(sheet)!;
       for (let r = 6; r < 12; r++) {

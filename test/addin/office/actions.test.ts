@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { parsePanel } from '../../../src/core';
 import * as actions from '../../../src/addin/office/actions';
 import { applySheets } from '../../../src/hosts/office/applySheets';
@@ -8,13 +7,10 @@ import { buildWorkbook } from '../../../src/workbook/build';
 import { fakeExcel, type FakeWorkbookState } from '../../fakes/fakeExcel';
 import { formulaCalculator } from '../../fakes/formulaCalc';
 import { makePanel } from '../../helpers/panels';
+import { excelJsBook } from '../../helpers/excelJsReader';
 
-const small = parsePanel(
-  JSON.parse(readFileSync(join(__dirname, '../../fixtures/panel-small.json'), 'utf8')),
-);
-const expected = JSON.parse(
-  readFileSync(join(__dirname, '../../fixtures/panel-small.expected.json'), 'utf8'),
-);
+const small = parsePanel(JSON.parse(readFileSync(join(__dirname, '../../fixtures/panel-small.json'), 'utf8')));
+const expected = JSON.parse(readFileSync(join(__dirname, '../../fixtures/panel-small.expected.json'), 'utf8'));
 const now = '2026-11-24 09:00:00';
 const opts = { password: 'pw-1', user: '秘书处', now };
 
@@ -180,8 +176,7 @@ describe('the add-in commands on an open workbook', () => {
     for (const s of sheets.sheets) {
       const out = await actions.exportExpertWorkbook(context, 'initial', s.expert, opts);
       expect(out.fileName).toBe(`${s.sheet}.xlsx`);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.from(out.data) as unknown as ExcelJS.Buffer);
+      const wb = await excelJsBook(Buffer.from(out.data));
       expect(wb.worksheets.map((w) => w.name)).toEqual([s.sheet, '评分标准']);
       const ws = wb.getWorksheet(s.sheet)!;
       for (let r = 6; r <= 7; r++) {
@@ -247,8 +242,7 @@ describe('the add-in commands on an open workbook', () => {
   it('collects a returned workbook without overwriting a different score, and exports nothing of other experts', async () => {
     const { context, state } = await openBuilt();
     const out = await actions.exportExpertWorkbook(context, 'initial', 'E01', opts);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(out.data) as unknown as ExcelJS.Buffer);
+    const wb = await excelJsBook(Buffer.from(out.data));
     const text = JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()));
     for (const e of small.experts.filter((x) => x.id !== 'E01')) {
       expect(text).not.toContain(e.id);

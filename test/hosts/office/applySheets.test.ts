@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
 import { parsePanel } from '../../../src/core';
 import { applySheets, POINTS_PER_CHARACTER } from '../../../src/hosts/office/applySheets';
 import { readSheets } from '../../../src/hosts/office/readSheets';
-import { loadXlsx, sheetData } from '../../../src/hosts/xlsx/readWorkbook';
-import { specToBuffer } from '../../../src/hosts/xlsx/writeWorkbook';
+import { loadXlsx, sheetData } from '../../helpers/excelJsReader';
+import { bytesOfSpec } from '../../helpers/xlsx';
 import { a1, cellsOf } from '../../../src/workbook/address';
 import { buildWorkbook } from '../../../src/workbook/build';
 import type { WorkbookSpec } from '../../../src/workbook/model';
@@ -13,9 +13,7 @@ import { fakeExcel, type FakeSheet } from '../../fakes/fakeExcel';
 import { formulaCalculator } from '../../fakes/formulaCalc';
 import { makePanel } from '../../helpers/panels';
 
-const small = parsePanel(
-  JSON.parse(readFileSync(join(__dirname, '../../fixtures/panel-small.json'), 'utf8')),
-);
+const small = parsePanel(JSON.parse(readFileSync(join(__dirname, '../../fixtures/panel-small.json'), 'utf8')));
 const options = { now: '2026-11-24 09:00:00', user: 't', password: 'pw-123456' };
 
 /** What a sheet holds, in one shape for both hosts. */
@@ -176,7 +174,7 @@ describe('the Office.js host', () => {
     const spec: WorkbookSpec = buildWorkbook(small, options).spec;
     const { context, state } = fakeExcel();
     await applySheets(context, spec.sheets, spec.styles, spec.password);
-    const wb = await loadXlsx(await specToBuffer(spec));
+    const wb = await loadXlsx(await bytesOfSpec(spec));
     expect(state.sheets.map((s) => s.name)).toEqual(wb.worksheets.map((w) => w.name));
     const diffs: string[] = [];
     for (const ws of wb.worksheets) {

@@ -6,9 +6,7 @@ import type { WorkbookData } from '../../../src/workbook/model';
 import { readEvaluationWorkbook } from '../../../src/workbook/read/readEvaluationWorkbook';
 import { workbookSpecData } from '../../../src/workbook/specData';
 
-const small = parsePanel(
-  JSON.parse(readFileSync(join(__dirname, '../../fixtures/panel-small.json'), 'utf8')),
-);
+const small = parsePanel(JSON.parse(readFileSync(join(__dirname, '../../fixtures/panel-small.json'), 'utf8')));
 
 /** The workbook with the value next to a 轮次设置 label replaced, as a clerk would type it. */
 function withSetting(label: string, value: string | number): { data: WorkbookData; cell: string } {

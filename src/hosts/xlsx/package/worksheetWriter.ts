@@ -1,25 +1,91 @@
-import { a1, columnLetter, parseA1 } from '../../workbook/address';
-import type { CellSpec, SheetSpec, ValidationSpec } from '../../workbook/model';
-import type { StyleBook } from './styleSheet';
-import { escapeXml } from './xmlText';
+import { a1, columnLetter, parseA1 } from '../../../workbook/address';
+import type { CellSpec, SheetSpec, ValidationSpec } from '../../../workbook/model';
+import type { StyleBook } from './styles';
+import { escapeXml } from './xml';
 
-// A sheet description written straight to worksheet XML (SpreadsheetML), with the same meaning as the ExcelJS
-// host gives it: strings are always text (inline strings, never formulas), formulas carry the engine's result as
-// their cached value, input cells are unlocked, validation, conditional formats, freeze panes and print setup.
-// Tables and cell notes are not written here; a sheet that has them goes through the ExcelJS host.
+// A sheet description written as a worksheet part (CT_Worksheet, ECMA-376 Part 1, 18.3.1.99), every element in the
+// order the schema's sequence requires: strings are always text (inline strings, never formulas), formulas carry
+// the engine's result as their cached value, formulas filled down a column are stored once as a shared formula
+// (18.3.1.40), input cells are unlocked, validation, conditional formats, freeze panes, tables and print setup.
 
-/** Whether this writer can write the sheet; otherwise the ExcelJS host does. */
-export function writableDirectly(spec: SheetSpec): boolean {
-  return (spec.tables ?? []).length === 0 && !spec.rows.some((row) => row.some((c) => c?.note));
-}
-
-/** Attributes of `<sheetProtection>` for a sheet protected without a password, as the ExcelJS host writes it. */
+/** Attributes of `<sheetProtection>` for a sheet protected without a password. */
 export const PROTECTION_WITHOUT_PASSWORD = 'sheet="1" formatColumns="0" formatRows="0"';
 
-function cellXml(ref: string, spec: CellSpec, style: number): string {
+/** Elements of CT_Worksheet that follow <sheetData>, in schema order (18.3.1.99). */
+export const WORKSHEET_ORDER = [
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'sheetData',
+  'sheetCalcPr',
+  'sheetProtection',
+  'protectedRanges',
+  'scenarios',
+  'autoFilter',
+  'sortState',
+  'dataConsolidate',
+  'customSheetViews',
+  'mergeCells',
+  'phoneticPr',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+] as const;
+
+/**
+ * Elements of a sheet being replaced that point at other parts (drawings and charts, comments, pictures,
+ * controls, tables) or extend it (extLst): kept, so what an office added to one of our sheets survives a rewrite.
+ */
+export const KEPT_ON_REWRITE = [
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+] as const;
+
+/** A shared formula being written: the master's si and the cells it covers. */
+interface SharedRun {
+  si: number;
+  ref: string;
+}
+
+function cellXml(ref: string, spec: CellSpec, style: number, shared?: SharedRun | number): string {
   const s = style ? ` s="${style}"` : '';
   if (spec.formula !== undefined) {
-    const f = `<f>${escapeXml(spec.formula)}</f>`;
+    const f =
+      shared === undefined
+        ? `<f>${escapeXml(spec.formula)}</f>`
+        : typeof shared === 'number'
+          ? `<f t="shared" si="${shared}"/>`
+          : `<f t="shared" ref="${shared.ref}" si="${shared.si}">${escapeXml(spec.formula)}</f>`;
     const r = spec.result;
     if (typeof r === 'number' && Number.isFinite(r)) return `<c r="${ref}"${s}>${f}<v>${r}</v></c>`;
     if (typeof r === 'boolean') return `<c r="${ref}"${s} t="b">${f}<v>${r ? 1 : 0}</v></c>`;
@@ -64,12 +130,14 @@ function letters(column: number): string {
   return (LETTERS[column] ??= columnLetter(column));
 }
 
+const encoder = new TextEncoder();
+
 /**
  * UTF-8 bytes collected from many small strings. Text is turned into bytes every few thousand characters, so a
  * sheet of 2,000 rows never exists as one JavaScript string (twice its size in UTF-16) besides its bytes.
  */
 class ByteSink {
-  private readonly parts: Buffer[] = [];
+  private readonly parts: Uint8Array[] = [];
   private pending: string[] = [];
   private pendingLength = 0;
 
@@ -80,20 +148,56 @@ class ByteSink {
   }
 
   private flush(): void {
-    this.parts.push(Buffer.from(this.pending.join(''), 'utf8'));
+    this.parts.push(encoder.encode(this.pending.join('')));
     this.pending = [];
     this.pendingLength = 0;
   }
 
-  bytes(): Buffer {
+  bytes(): Uint8Array {
     this.flush();
-    return Buffer.concat(this.parts);
+    const out = new Uint8Array(this.parts.reduce((a, p) => a + p.length, 0));
+    let at = 0;
+    for (const p of this.parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
   }
+}
+
+/**
+ * Runs of formula cells marked as one formula filled down a column (CellSpec.filledDown): by column, the first row of
+ * each run of consecutive rows with the same mark, and how far it goes.
+ */
+function sharedRuns(spec: SheetSpec): Map<string, SharedRun | number> {
+  const out = new Map<string, SharedRun | number>();
+  const width = spec.rows.reduce((m, r) => Math.max(m, r.length), 0);
+  let si = 0;
+  for (let c = 0; c < width; c++) {
+    let r = 0;
+    while (r < spec.rows.length) {
+      const key = spec.rows[r]?.[c]?.filledDown;
+      if (key === undefined || spec.rows[r]![c]!.formula === undefined) {
+        r++;
+        continue;
+      }
+      let end = r;
+      while (end + 1 < spec.rows.length && spec.rows[end + 1]?.[c]?.filledDown === key) end++;
+      if (end > r) {
+        const id = si++;
+        out.set(`${r}|${c}`, { si: id, ref: `${letters(c + 1)}${r + 1}:${letters(c + 1)}${end + 1}` });
+        for (let k = r + 1; k <= end; k++) out.set(`${k}|${c}`, id);
+      }
+      r = end + 1;
+    }
+  }
+  return out;
 }
 
 function writeSheetData(sink: ByteSink, spec: SheetSpec, styles: StyleBook): void {
   const heights = spec.rowHeights ?? {};
   const merged = mergedCells(spec);
+  const shared = sharedRuns(spec);
   const rowNumbers = new Set<number>(spec.rows.map((_r, i) => i + 1));
   for (const r of Object.keys(heights)) rowNumbers.add(Number(r));
   for (const r of merged.keys()) rowNumbers.add(r);
@@ -105,7 +209,10 @@ function writeSheetData(sink: ByteSink, spec: SheetSpec, styles: StyleBook): voi
     const width = extra ? Math.max(row.length, ...extra.keys()) : row.length;
     for (let i = 0; i < width; i++) {
       const c = row[i] ?? extra?.get(i + 1);
-      if (c) cells.push(cellXml(`${letters(i + 1)}${r}`, c, styles.xf(c.style, c.locked !== false)));
+      if (c)
+        cells.push(
+          cellXml(`${letters(i + 1)}${r}`, c, styles.xf(c.style, c.locked !== false), shared.get(`${r - 1}|${i}`)),
+        );
     }
     const h = heights[r];
     if (cells.length === 0 && h === undefined) continue;
@@ -156,12 +263,21 @@ function validationXml(ref: string, rule: ValidationSpec): string {
       formulas = `<formula1>${escapeXml(rule.formula ?? 'TRUE')}</formula1>`;
       break;
   }
+  // errorStyle is left at its default, stop (ST_DataValidationErrorStyle: stop, warning, information). Excel
+  // shows at most 32 characters of a title and 255 of a message, and repairs a file with longer ones.
   if (rule.allowBlank) attrs.push('allowBlank="1"');
   if (rule.prompt) {
     attrs.push('showInputMessage="1"');
-    attrs.push(`promptTitle="${escapeXml(rule.promptTitle ?? '')}"`, `prompt="${escapeXml(rule.prompt)}"`);
+    attrs.push(
+      `promptTitle="${escapeXml((rule.promptTitle ?? '').slice(0, 32))}"`,
+      `prompt="${escapeXml(rule.prompt.slice(0, 255))}"`,
+    );
   }
-  attrs.push('showErrorMessage="1"', `errorTitle="${escapeXml(rule.errorTitle)}"`, `error="${escapeXml(rule.error)}"`);
+  attrs.push(
+    'showErrorMessage="1"',
+    `errorTitle="${escapeXml(rule.errorTitle.slice(0, 32))}"`,
+    `error="${escapeXml(rule.error.slice(0, 255))}"`,
+  );
   return `<dataValidation ${attrs.join(' ')} sqref="${ref}">${formulas}</dataValidation>`;
 }
 
@@ -181,10 +297,18 @@ function printXml(print: SheetSpec['print']): string {
 }
 
 /**
- * The worksheet XML (as UTF-8 bytes) of a sheet description. `protection` holds the `<sheetProtection>` attributes to use when the
- * sheet is protected (the workbook's password hash), elements in the order the schema requires.
+ * The worksheet part (as UTF-8 bytes) of a sheet description. `protection` holds the `<sheetProtection>`
+ * attributes to use when the sheet is protected (the workbook's password hash); `tail` is what goes after the
+ * print setup (drawings, table parts, extensions), already in schema order and using the prefix `r` for
+ * relationships.
  */
-export function worksheetXml(spec: SheetSpec, styles: StyleBook, protection: string): Buffer {
+export function worksheetXml(
+  spec: SheetSpec,
+  styles: StyleBook,
+  protection: string,
+  tail = '',
+  declarations = '',
+): Uint8Array {
   const lastColumn = spec.rows.reduce((m, r) => Math.max(m, r.length), 1);
   const lastRow = Math.max(1, spec.rows.length);
   const sheetPr = [
@@ -198,7 +322,7 @@ export function worksheetXml(spec: SheetSpec, styles: StyleBook, protection: str
   sink.push(
     [
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"${declarations ? ` ${declarations}` : ''}>`,
       sheetPr ? `<sheetPr>${sheetPr}</sheetPr>` : '',
       `<dimension ref="A1:${a1(lastRow, lastColumn)}"/>`,
       viewXml(spec.freeze),
@@ -225,6 +349,7 @@ export function worksheetXml(spec: SheetSpec, styles: StyleBook, protection: str
         ? `<dataValidations count="${validations.length}">${validations.map((v) => validationXml(v.ref, v.rule)).join('')}</dataValidations>`
         : '',
       printXml(spec.print),
+      tail,
       '</worksheet>',
     ].join(''),
   );
