@@ -1,43 +1,50 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { SheetJob, SheetParser } from '../hosts/xlsx/package/xlsxPackage';
-import { readWorksheet, type CellContext, type WorksheetRead } from '../hosts/xlsx/package/worksheetReader';
+import { parseSheetJob, type SheetJob, type SheetParser } from '../hosts/xlsx/package/xlsxPackage';
+import type { CellContext, WorksheetRead } from '../hosts/xlsx/package/worksheetReader';
 import { XmlError } from '../hosts/xlsx/package/xml';
+import { fromWorker, type WorkerReply } from './sheetWorker';
 
 // A large workbook's sheets parsed on two threads: the XML parser reads tens of megabytes of expert sheets, the
 // bulk of a command's time, and a secretariat's machine has more than one core. The sheets are shared out by
-// size between this thread and one worker; small workbooks are parsed here alone (a worker costs ~100 ms).
+// size between this thread and one worker, which gets its parts' bytes (moved, not copied) and sends back what
+// it read; small workbooks are parsed here alone (a worker costs ~100 ms).
 
 const WORKER = join(__dirname, 'sheetWorker.js');
-/** Below this much sheet text, one thread is quicker than starting a worker. */
-const PARALLEL_FROM = 4 * 1024 * 1024;
+/** Below this much sheet XML, one thread is quicker than starting a worker (CEEAS_PARALLEL_FROM, for tests). */
+const PARALLEL_FROM = Number(process.env.CEEAS_PARALLEL_FROM ?? 4 * 1024 * 1024);
 
 function parseHere(jobs: SheetJob[], cells: CellContext): WorksheetRead[] {
-  return jobs.map((j) => readWorksheet(j.name, j.text, j.part, cells, j.meta));
+  return jobs.map((j) => parseSheetJob(j, cells));
 }
 
 function parseInWorker(jobs: SheetJob[], cells: CellContext): Promise<WorksheetRead[]> {
+  // Each part gets a buffer of its own, so that it can be moved to the worker.
+  const own = jobs.map((j) => ({ ...j, bytes: new Uint8Array(j.bytes) }));
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER);
-    worker.once('message', (m: { reads?: WorksheetRead[]; error?: string; xml?: boolean }) => {
+    worker.once('message', (m: WorkerReply) => {
       void worker.terminate();
-      if (m.reads) resolve(m.reads);
-      else reject(m.xml ? new XmlError(m.error ?? '') : new Error(m.error));
+      if (m.error === undefined) resolve(fromWorker(m));
+      else reject(m.xml ? new XmlError(m.error) : new Error(m.error));
     });
     worker.once('error', (e) => reject(e));
-    worker.postMessage({ jobs, cells });
+    worker.postMessage(
+      { jobs: own, cells },
+      own.map((j) => j.bytes.buffer as ArrayBuffer),
+    );
   });
 }
 
 export const parallelSheets: SheetParser = async (jobs, cells) => {
-  const total = jobs.reduce((a, j) => a + j.text.length, 0);
+  const total = jobs.reduce((a, j) => a + j.bytes.length, 0);
   // Compiled (dist/) the worker script is beside this one; run from the TypeScript sources it is not.
   if (total < PARALLEL_FROM || !existsSync(WORKER)) return parseHere(jobs, cells);
   const lanes: [number[], number[]] = [[], []];
   const load = [0, 0];
   jobs
-    .map((j, i) => ({ i, size: j.text.length }))
+    .map((j, i) => ({ i, size: j.bytes.length }))
     .sort((a, b) => b.size - a.size)
     .forEach(({ i, size }) => {
       const lane = load[0] <= load[1] ? 0 : 1;

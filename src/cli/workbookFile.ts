@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PanelError } from '../core/panel/parsePanel';
 import { XlsxError, XlsxPackage } from '../hosts/xlsx/package/xlsxPackage';
 import type { CellUpdate, SheetSpec, WorkbookData } from '../workbook/model';
-import { isInputSheet, sheetRank } from '../workbook/names';
+import { insertionIndex, isInputSheet } from '../workbook/names';
 import type { ReadResult } from '../workbook/read/readEvaluationWorkbook';
 import { logInputChange } from '../workbook/sheets/logSheet';
 import { workbookStyles } from '../workbook/styles';
@@ -123,7 +123,7 @@ export function writeSheets(opened: OpenedWorkbook, sheets: SheetSpec[], decimal
   usable(opened.path, () =>
     opened.pkg.putSheets(sheets, workbookStyles(decimals), {
       protection: opened.pkg.passwordProtection(),
-      rank: sheetRank,
+      place: insertionIndex,
     }),
   );
 }

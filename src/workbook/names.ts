@@ -88,6 +88,36 @@ export function sheetRank(name: string): number {
   return j >= 0 ? 1000 + j : 500;
 }
 
+/** Whether the evaluation writes a sheet of this name (as opposed to one an office keeps in the workbook). */
+function isOurSheet(name: string): boolean {
+  return (
+    ORDER.includes(name) ||
+    LAST.includes(name) ||
+    isExpertSheetName(name) ||
+    name === SHEET_RELEASE ||
+    /^(申报表|评分表)-/.test(name)
+  );
+}
+
+/**
+ * Where a new sheet goes among the sheets of a workbook: after the last of our sheets that comes before it in
+ * the workbook's order (results after the registers, expert sheets before 异议登记 and 操作日志). Sheets an office
+ * added of its own neither draw new sheets to them nor push them away.
+ */
+export function insertionIndex(order: readonly string[], name: string): number {
+  const mine = sheetRank(name);
+  let at = order.length;
+  while (at > 0 && (!isOurSheet(order[at - 1]) || sheetRank(order[at - 1]) > mine)) at--;
+  // Behind an office's own sheets that follow, unless they come before a sheet of ours that ranks after this one.
+  while (
+    at < order.length &&
+    !isOurSheet(order[at]) &&
+    !order.slice(at).some((n) => isOurSheet(n) && sheetRank(n) > mine)
+  )
+    at++;
+  return at;
+}
+
 /**
  * The sheets a command reads: the registers, the settings, the objections, the log and the expert sheets — never
  * the results it rewrites, nor anything else an office keeps in the workbook.

@@ -41,3 +41,21 @@ describe('the ceeas binary', () => {
     expect(r.stderr).not.toMatch(/\bat \S+ \(/);
   });
 });
+
+describe('sheets parsed on two threads', () => {
+  it('read the same as on one: the results and findings of compute do not depend on it', () => {
+    const dir = require('node:fs').mkdtempSync(join(require('node:os').tmpdir(), 'ceeas-par-'));
+    const book = join(dir, 'book.xlsx');
+    expect(ceeas('build', 'test/fixtures/panel-small.json', '-o', book).status).toBe(0);
+    const run = (from: string) =>
+      spawnSync(process.execPath, ['bin/ceeas.js', 'compute', book, '--json', '--dry-run'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, CEEAS_PARALLEL_FROM: from },
+      });
+    const one = run('1e15');
+    const two = run('0');
+    expect(two.status).toBe(one.status);
+    expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
+  });
+});

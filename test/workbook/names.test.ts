@@ -1,3 +1,4 @@
+import { insertionIndex } from '../../src/workbook/names';
 import { parsePanel } from '../../src/core';
 import { buildWorkbook } from '../../src/workbook/build';
 import { readEvaluationWorkbook } from '../../src/workbook/read/readEvaluationWorkbook';
@@ -36,5 +37,17 @@ describe('expert sheet names', () => {
     expect(back.findings).toEqual([]);
     expect(back.panel.scores).toHaveLength(panel.scores.length);
     expect(built.compute.json.cases.map((c) => c.status)).toEqual(['graded', 'graded']);
+  });
+});
+
+describe('where a new sheet goes', () => {
+  const ours = ['评分标准', '案例登记', '专家库', '轮次设置', '汇总', '复核', '初评-E01', '异议登记', '操作日志'];
+  it('follows the workbook order, whatever sheets the office added', () => {
+    expect(insertionIndex(ours, '等级汇总')).toBe(6);
+    expect(insertionIndex(ours, '复评-E02')).toBe(7);
+    expect(insertionIndex([...ours, '秘书处备注'], '复评-E02')).toBe(7);
+    expect(insertionIndex(['秘书处备注', ...ours], '等级汇总')).toBe(7);
+    expect(insertionIndex(['评分标准', '案例登记', '办公室统计', '专家库'], '汇总')).toBe(4);
+    expect(insertionIndex([], '汇总')).toBe(0);
   });
 });

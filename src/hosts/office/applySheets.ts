@@ -1,6 +1,6 @@
 /* global Excel */
 import { a1, columnLetter, looksLikeFormula } from '../../workbook/address';
-import { sheetRank } from '../../workbook/names';
+import { insertionIndex } from '../../workbook/names';
 import type { CellSpec, CellUpdate, ChartSpec, SheetSpec, StyleSpec, ValidationSpec } from '../../workbook/model';
 
 // The Office.js host: the same sheet descriptions as the .xlsx host, written through Excel's API. Every command
@@ -272,15 +272,12 @@ export async function writeWorkbook(context: Excel.RequestContext, plan: WritePl
   const existing = plan.existing ?? (await existingSheets(context, names));
   await checkPassword(context, names, existing, plan.password);
   // New sheets are all added in the first batch, whichever batch fills them, each placed where a secretariat
-  // looks for it: after the last sheet that comes before it in the workbook's order (results after the registers,
-  // expert sheets before 异议登记 and 操作日志), not simply at the end.
+  // looks for it (insertionIndex), not simply at the end.
   const order = [...existing.keys()];
   const added = new Map<string, Excel.Worksheet>();
   for (const spec of plan.sheets.filter((s) => !existing.has(s.name))) {
     const ws = context.workbook.worksheets.add(spec.name);
-    const rank = sheetRank(spec.name);
-    let at = order.length;
-    while (at > 0 && sheetRank(order[at - 1]) > rank) at--;
+    const at = insertionIndex(order, spec.name);
     if (at < order.length) ws.position = at;
     order.splice(at, 0, spec.name);
     added.set(spec.name, ws);

@@ -76,12 +76,17 @@ export interface ReadSheetsOptions {
   meta?: boolean;
 }
 
-/** One sheet to parse: its name, part and text. */
+/** One sheet to parse: its name, part and content. */
 export interface SheetJob {
   name: string;
   part: string;
-  text: string;
+  bytes: Uint8Array;
   meta: boolean;
+}
+
+/** Parses one sheet job: the part's text, read as a worksheet. */
+export function parseSheetJob(job: SheetJob, cells: CellContext): WorksheetRead {
+  return readWorksheet(job.name, partTextOf(job.bytes, job.part), job.part, cells, job.meta);
 }
 
 /** Parses sheets, in the order given; throws XmlError for a sheet that is not well-formed. */
@@ -90,8 +95,8 @@ export type SheetParser = (jobs: SheetJob[], cells: CellContext) => Promise<Work
 export interface PutSheetsOptions {
   /** `<sheetProtection>` attributes with the workbook's password hash for protected sheets; null: none known. */
   protection: string | null;
-  /** Where a new sheet goes: after the last sheet whose rank is not greater than its own. */
-  rank?: (name: string) => number;
+  /** Where a new sheet goes among the workbook's sheets (an index into their names); at the end by default. */
+  place?: (names: readonly string[], name: string) => number;
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -300,9 +305,7 @@ export class XlsxPackage {
    */
   readSheets(options: ReadSheetsOptions = {}): WorkbookData {
     return this.collect(
-      this.sheetJobs(options).map((job) =>
-        wrapErrors(() => readWorksheet(job.name, job.text, job.part, this.cells, job.meta)),
-      ),
+      this.sheetJobs(options).map((job) => wrapErrors(() => parseSheetJob(job, this.cells))),
       options,
     );
   }
@@ -323,12 +326,11 @@ export class XlsxPackage {
   private sheetJobs(options: ReadSheetsOptions): SheetJob[] {
     return this.sheets
       .filter((s) => !options.include || options.include(s.name))
-      .map((s) => ({
-        name: s.name,
-        part: s.part,
-        text: wrapErrors(() => this.sheetText(s)),
-        meta: options.meta === true,
-      }));
+      .map((s) => {
+        const bytes = wrapErrors(() => this.bytes(s.part));
+        if (bytes === null) throw new XlsxError(`工作表“${s.name}”的内容缺失，文件已损坏`);
+        return { name: s.name, part: s.part, bytes, meta: options.meta === true };
+      });
   }
 
   private collect(reads: WorksheetRead[], options: ReadSheetsOptions): WorkbookData {
@@ -393,7 +395,7 @@ export class XlsxPackage {
       const protection = options.protection ?? PROTECTION_WITHOUT_PASSWORD;
       for (const spec of specs) {
         const existing = this.sheets.find((s) => s.name === spec.name);
-        const part = existing ? existing.part : this.addSheet(spec.name, options.rank);
+        const part = existing ? existing.part : this.addSheet(spec.name, options.place);
         const tail = this.tailFor(part, spec, existing !== undefined);
         const declarations = existing ? extraDeclarations(this.sheetText(existing), part) : '';
         const xml = worksheetXml(
@@ -417,7 +419,7 @@ export class XlsxPackage {
   }
 
   /** A new sheet's part, relationship and place in the sheet list. */
-  private addSheet(name: string, rank: ((name: string) => number) | undefined): string {
+  private addSheet(name: string, place: PutSheetsOptions['place']): string {
     const taken = new Set([...this.names.keys()]);
     let n = 1;
     while (taken.has(`xl/worksheets/sheet${n}.xml`)) n++;
@@ -436,11 +438,12 @@ export class XlsxPackage {
     const sheetId =
       Math.max(0, ...readWorkbookPart(this.text(this.workbookPart)!, this.workbookPart).sheets.map((s) => s.sheetId)) +
       1;
-    let at = this.sheets.length;
-    if (rank) {
-      const mine = rank(name);
-      while (at > 0 && rank(this.sheets[at - 1].name) > mine) at--;
-    }
+    const at = place
+      ? place(
+          this.sheets.map((s) => s.name),
+          name,
+        )
+      : this.sheets.length;
     // The index in the workbook's own list, which may also hold chart sheets and dialog sheets.
     const listed = readWorkbookPart(this.text(this.workbookPart)!, this.workbookPart).sheets;
     const listIndex = at < this.sheets.length ? listed.findIndex((s) => s.rid === this.sheets[at].rid) : listed.length;
