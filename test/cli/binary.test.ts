@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '../..');
@@ -44,7 +45,7 @@ describe('the ceeas binary', () => {
 
 describe('sheets parsed on two threads', () => {
   it('read the same as on one: the results and findings of compute do not depend on it', () => {
-    const dir = require('node:fs').mkdtempSync(join(require('node:os').tmpdir(), 'ceeas-par-'));
+    const dir = mkdtempSync(join(tmpdir(), 'ceeas-par-'));
     const book = join(dir, 'book.xlsx');
     expect(ceeas('build', 'test/fixtures/panel-small.json', '-o', book).status).toBe(0);
     const run = (from: string) =>

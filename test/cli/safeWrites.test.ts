@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { editWorkbook } from '../../src/cli/workbookFile';
 import { SHEET } from '../../src/workbook/names';
@@ -94,7 +94,7 @@ describe('safe writes', () => {
       join(dir, '.book.xlsx.ceeas-lock'),
       JSON.stringify({
         pid: process.pid,
-        host: require('node:os').hostname(),
+        host: hostname(),
         since: new Date().toISOString(),
         command: 'ceeas compute（某人）',
       }),
@@ -113,7 +113,7 @@ describe('safe writes', () => {
       join(dir, '.book.xlsx.ceeas-lock'),
       JSON.stringify({
         pid: 2 ** 22 + 12345,
-        host: require('node:os').hostname(),
+        host: hostname(),
         since: new Date().toISOString(),
         command: 'ceeas compute',
       }),
