@@ -47,8 +47,8 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
-      // The .xlsx host's fast package writer (used by the CLI) imports Node's zlib, crypto and path; the add-in
-      // uses only its ExcelJS path (src/addin/office), so in the browser those modules are empty.
+      // The .xlsx package layer is the same in the task pane as in the CLI and imports nothing of Node's; should a
+      // Node module ever be pulled in by mistake, it is empty in the browser rather than a build failure.
       fallback: { zlib: false, crypto: false, path: false, fs: false },
     },
     module: {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expertLayout } from '../../src/workbook/sheets/expertLayout';
 import { APPENDIX_B } from '../../src/core';
 import { ceeas } from '../helpers/cli';
-import { describeWithLibreOffice, recalcXlsx } from '../helpers/libreoffice';
+import { describeWithLibreOffice, recalcXlsx, resaveXlsx } from '../helpers/libreoffice';
 import { describeWithOpenpyxl, python } from '../helpers/openpyxl';
 import { makePanel } from '../helpers/panels';
 
@@ -89,6 +89,18 @@ describeWithLibreOffice('workbooks saved by LibreOffice', () => {
     const collected = await ceeas('collect', book, returned, '--json');
     expect(collected.code).toBe(0);
     expect(JSON.parse(collected.out).filled).toBe(39);
+    // Opened as it is, before any computation, LibreOffice recalculates (the workbook asks it to): the collected
+    // rows show their totals and ✓, not the 未填写 cached before the scores came in.
+    const opened = await resaveXlsx(book, join(dir, 'lo-default'));
+    const shown = await python(
+      `wb = openpyxl.load_workbook(sys.argv[1], data_only=True)\nws = wb['初评-E01']\nprint(json.dumps([[ws.cell(row=r, column=c).value for c in (${L.colTotal}, ${L.colCheck})] for r in range(${L.firstRow}, ${L.firstRow + 3})]))`,
+      opened,
+    );
+    expect(JSON.parse(shown)).toEqual([
+      [80, '✓'],
+      [80, '✓'],
+      [80, '✓'],
+    ]);
     const result = await computed(book);
     expect((result.cases as { status: string }[]).every((c) => c.status === 'graded')).toBe(true);
     await auditClean(book);

@@ -30,10 +30,10 @@ export function libreOfficeAvailable(): boolean {
 
 let queue: Promise<unknown> = Promise.resolve();
 
-function convert(input: string, outDir: string, format: string): Promise<string> {
+function convert(input: string, outDir: string, format: string, forceRecalc = true): Promise<string> {
   const profile = mkdtempSync(join(tmpdir(), 'ceeas-lo-profile-'));
   mkdirSync(join(profile, 'user'), { recursive: true });
-  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), XCU);
+  if (forceRecalc) writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), XCU);
   mkdirSync(outDir, { recursive: true });
   const args = [
     '--headless',
@@ -58,6 +58,16 @@ function convert(input: string, outDir: string, format: string): Promise<string>
 /** Has LibreOffice open `input`, recalculate every formula and save it as .xlsx in `outDir`; conversions run one at a time. */
 export function recalcXlsx(input: string, outDir: string): Promise<string> {
   const run = queue.then(() => convert(input, outDir, 'xlsx'));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Has LibreOffice open and save `input` with its default settings, as an office's copy would: it recalculates on
+ * opening only what the file asks it to (fullCalcOnLoad).
+ */
+export function resaveXlsx(input: string, outDir: string): Promise<string> {
+  const run = queue.then(() => convert(input, outDir, 'xlsx', false));
   queue = run.catch(() => undefined);
   return run;
 }
