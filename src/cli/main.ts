@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { useCodec } from '../hosts/xlsx/package/container';
 import { nodeCodec } from '../hosts/xlsx/package/nodeCodec';
@@ -9,8 +11,10 @@ import { registerDraw, registerRoundSheets } from './commands/draw';
 import { registerExpertFiles } from './commands/expertFiles';
 import { registerFormal } from './commands/formal';
 import { registerImport } from './commands/importCsv';
+import { registerInit } from './commands/init';
 import { registerPublication } from './commands/publication';
 import { registerScore } from './commands/score';
+import { registerStatus } from './commands/status';
 import type { CommandContext, Io } from './context';
 import { UsageError } from './usageError';
 
@@ -24,13 +28,25 @@ const processIo: Io = {
   stderr: (t) => process.stderr.write(t),
 };
 
+/** The package's version, from package.json beside the compiled (dist/) or source (src/) tree. */
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string })
+      .version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 function buildProgram(ctx: CommandContext): Command {
   const program = new Command('ceeas')
     .description('企业科技创新成果转化评价（T/CEEAS 附录 B）：评分、汇总、复核与公示')
+    .version(`ceeas ${version()}`, '-V, --version', '显示版本')
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: () => undefined })
     .showHelpAfterError(false);
   registerScore(program, ctx);
+  registerInit(program, ctx);
   registerBuild(program, ctx);
   registerCompute(program, ctx);
   registerExpertFiles(program, ctx);
@@ -41,6 +57,7 @@ function buildProgram(ctx: CommandContext): Command {
   registerAdvance(program, ctx);
   registerFormal(program, ctx);
   registerImport(program, ctx);
+  registerStatus(program, ctx);
   for (const sub of program.commands)
     sub.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: () => undefined });
   return program;

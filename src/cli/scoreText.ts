@@ -1,25 +1,39 @@
 import { ROUND_IDS, ROUND_NAMES, type CaseStatus, type Panel, type ScoreJson } from '../core';
+import type { Lang } from '../core/engine/findings';
+import { statusLabel } from '../core/report/statusLabel';
 import { renderTable } from './table';
 
-export const STATUS_ZH: Record<CaseStatus, string> = {
-  excluded: '未通过规范性审核',
-  invalid: '评分有误',
-  incomplete: '评分未完成',
-  'not-advanced': '未进入全部轮次',
-  graded: '已评级',
+const WORDS = {
+  zh: {
+    case: '案例编号',
+    name: '案例名称',
+    round: (r: (typeof ROUND_IDS)[number]) => `${ROUND_NAMES[r].zh}（人数/均分）`,
+    score: '综合得分',
+    grade: '评价等级',
+    status: '状态',
+    summary: (n: number, g: number, e: number, w: number) =>
+      `共 ${n} 个案例，已评级 ${g} 个；错误 ${e} 条，提示 ${w} 条。`,
+    errors: '错误（须改正，相关案例不评级）',
+    warnings: '提示（不影响得分）',
+  },
+  en: {
+    case: 'Case',
+    name: 'Name',
+    round: (r: (typeof ROUND_IDS)[number]) => `${ROUND_NAMES[r].en} (n / mean)`,
+    score: 'Score',
+    grade: 'Grade',
+    status: 'Status',
+    summary: (n: number, g: number, e: number, w: number) => `${n} cases, ${g} graded; ${e} errors, ${w} warnings.`,
+    errors: 'Errors (to correct; the cases concerned get no grade)',
+    warnings: 'Warnings (no effect on any score)',
+  },
 };
 
-/** The readable (Chinese) form of a score result for a terminal. */
-export function renderScoreText(panel: Panel, json: ScoreJson): string {
+/** The readable form of a score result for a terminal, in the language asked for. */
+export function renderScoreText(panel: Panel, json: ScoreJson, lang: Lang = 'zh'): string {
+  const w = WORDS[lang];
   const names = new Map(panel.cases.map((c) => [c.id, c.name]));
-  const header = [
-    '案例编号',
-    '案例名称',
-    ...ROUND_IDS.map((r) => `${ROUND_NAMES[r].zh}（人数/均分）`),
-    '综合得分',
-    '评价等级',
-    '状态',
-  ];
+  const header = [w.case, w.name, ...ROUND_IDS.map((r) => w.round(r)), w.score, w.grade, w.status];
   const rows = json.cases.map((c) => [
     c.id,
     names.get(c.id) ?? '',
@@ -29,18 +43,16 @@ export function renderScoreText(panel: Panel, json: ScoreJson): string {
     }),
     c.score ?? '—',
     c.grade ?? '—',
-    STATUS_ZH[c.status as CaseStatus] ?? c.status,
+    statusLabel(panel, c.id, c.status as CaseStatus, lang),
   ]);
   const parts = [panel.title ? `${panel.title}\n` : '', renderTable(header, rows, new Set([2, 3, 4, 5]))];
   const errors = json.findings.filter((f) => f.severity === 'error');
   const warnings = json.findings.filter((f) => f.severity === 'warning');
   const graded = json.cases.filter((c) => c.status === 'graded').length;
-  parts.push(
-    `\n共 ${json.cases.length} 个案例，已评级 ${graded} 个；错误 ${errors.length} 条，提示 ${warnings.length} 条。`,
-  );
+  parts.push(`\n${w.summary(json.cases.length, graded, errors.length, warnings.length)}`);
   for (const [title, list] of [
-    ['错误（须改正，相关案例不评级）', errors],
-    ['提示（不影响得分）', warnings],
+    [w.errors, errors],
+    [w.warnings, warnings],
   ] as const) {
     if (list.length === 0) continue;
     parts.push(`\n${title}：`);

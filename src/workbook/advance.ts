@@ -1,5 +1,6 @@
 import { advanceCases, type AdvanceResult, type AdvanceRule } from '../core/engine/advance';
 import { evaluate } from '../core/engine/evaluate';
+import { PanelError } from '../core/panel/parsePanel';
 import { ROUND_NAMES, type RoundId } from '../core/panel/types';
 import type { Rubric } from '../core/rubric/types';
 import { a1 } from './address';
@@ -33,6 +34,15 @@ export function advanceWorkbook(
   options: { now: string; user: string; rubric?: Rubric; force?: boolean },
 ): AdvanceOutcome {
   const read = readEvaluationWorkbook(data, { rubric: options.rubric });
+  // A majority of no marks at all would advance nobody and mark every case 否: that is a missing input, not a result.
+  if (
+    rule.kind === 'majority' &&
+    !read.panel.scores.some((s) => s.round === from && !s.recused && s.recommend !== undefined)
+  )
+    throw new PanelError(
+      `${ROUND_NAMES[from].zh}没有一位专家在“推荐”列填写过“是”或“否”，无法按多数专家推荐确定晋级；请先收回专家的推荐意见，或改用 --top、--threshold`,
+      `No expert of the ${from} round marked 推荐 (yes or no) for any case, so a majority cannot decide; collect the experts' recommendations first, or use --top or --threshold`,
+    );
   const evaluation = evaluate(read.panel, { extra: read.findings });
   const result = advanceCases(read.panel, evaluation, from, rule);
   const sheet = data.sheets.find((s) => s.name === SHEET.cases)!;

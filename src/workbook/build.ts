@@ -27,6 +27,7 @@ const UNPLACEABLE = new Set([
 export function inputSheets(panel: Panel): SheetSpec[] {
   const placed = new Map<string, Record<string, unknown>>();
   const marks = new Map<string, boolean>();
+  const remarks = new Map<string, string>();
   const recused = new Map<string, Set<string>>();
   for (const e of panel.scores) {
     const key = `${e.round}|${e.expert}`;
@@ -36,6 +37,7 @@ export function inputSheets(panel: Panel): SheetSpec[] {
     } else if (!placed.has(`${key}|${e.case}`)) {
       placed.set(`${key}|${e.case}`, e.items);
       if (e.recommend !== undefined) marks.set(`${key}|${e.case}`, e.recommend);
+      if (e.comment !== undefined) remarks.set(`${key}|${e.case}`, e.comment);
     }
   }
   const experts: SheetSpec[] = [];
@@ -48,11 +50,14 @@ export function inputSheets(panel: Panel): SheetSpec[] {
       const expert = panel.experts.find((x) => x.id === eid)!;
       const scores = new Map<string, Record<string, unknown>>();
       const recommend = new Map<string, boolean>();
+      const comments = new Map<string, string>();
       for (const c of cases) {
         const typed = placed.get(`${rid}|${eid}|${c.id}`);
         if (typed) scores.set(c.id, typed);
         const mark = marks.get(`${rid}|${eid}|${c.id}`);
         if (mark !== undefined) recommend.set(c.id, mark);
+        const remark = remarks.get(`${rid}|${eid}|${c.id}`);
+        if (remark !== undefined) comments.set(c.id, remark);
       }
       experts.push(
         expertSheet({
@@ -62,6 +67,7 @@ export function inputSheets(panel: Panel): SheetSpec[] {
           cases,
           scores,
           recommend,
+          comments,
           recused: recused.get(`${rid}|${eid}`) ?? new Set(),
           sheetName: names.get(`${rid}|${eid}`),
         }),

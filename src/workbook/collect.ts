@@ -2,6 +2,7 @@ import { orderedItems } from '../core/rubric/lookup';
 import type { Rubric } from '../core/rubric/types';
 import { a1 } from './address';
 import type { CellUpdate, ReadValue, SheetData, WorkbookData } from './model';
+import { NO, YES } from './labels';
 import { isExpertSheetName } from './names';
 import { cellName, findHeader, formulaAt, textAt, valueAt } from './read/cells';
 
@@ -9,6 +10,7 @@ export interface Conflict {
   sheet: string;
   cell: string;
   caseId: string;
+  /** The rubric item, or the field: "recommend" (推荐) or "comment" (评审意见). */
   item: string;
   master: ReadValue;
   returned: ReadValue;
@@ -90,8 +92,9 @@ function identityMismatch(back: SheetData, mine: SheetData): string | null {
 }
 
 /**
- * Takes an expert's returned workbook back into the master: every score the master does not have yet is copied
- * into the master's cell; a score that differs from a non-empty master cell is a conflict, never overwritten.
+ * Takes an expert's returned workbook back into the master: every score, 推荐 mark and 评审意见 the master does not
+ * have yet is copied into the master's cell; one that differs from a non-empty master cell is a conflict, never
+ * overwritten.
  * Rows and columns are matched by case id and item header, so a returned sheet with moved rows still lands right.
  */
 export function collectReturned(master: WorkbookData, returned: WorkbookData, rubric: Rubric): CollectResult {
@@ -136,10 +139,52 @@ export function collectReturned(master: WorkbookData, returned: WorkbookData, ru
       result.refused.push(mismatch);
       continue;
     }
+    // Besides the scores, what else an expert fills in: 推荐 (是/否) and 评审意见, found by their headers.
+    const fields = (['推荐', '评审意见'] as const)
+      .map((label) => ({
+        label,
+        key: label === '推荐' ? 'recommend' : 'comment',
+        back: findHeader(back, ['案例编号', label])?.columns.get(label),
+        mine: findHeader(mine, ['案例编号', label])?.columns.get(label),
+      }))
+      .filter((f) => f.back !== undefined && f.mine !== undefined) as {
+      label: '推荐' | '评审意见';
+      key: string;
+      back: number;
+      mine: number;
+    }[];
     const backNameCol = findHeader(back, ['案例编号', '案例名称'])?.columns.get('案例名称');
     const masterNameCol = findHeader(mine, ['案例编号', '案例名称'])?.columns.get('案例名称');
     let filled = 0;
     let same = 0;
+    /** Fills an empty master cell, counts an equal one, reports a different one as a conflict (never overwritten). */
+    const take = (
+      sheet: SheetData,
+      r: number,
+      c: number,
+      value: ReadValue,
+      caseId: string,
+      item: string,
+      label: string,
+    ): 'filled' | 'same' | 'conflict' => {
+      const mv = valueAt(sheet, r, c);
+      if (mv === null || mv === '') {
+        result.updates.push({ sheet: sheet.name, address: a1(r, c), value: value as string | number });
+        return 'filled';
+      }
+      if (sameValue(typeof mv === 'string' ? mv.trim() : mv, value)) return 'same';
+      const cell = cellName(sheet, r, c);
+      result.conflicts.push({
+        sheet: sheet.name,
+        cell,
+        caseId,
+        item,
+        master: mv,
+        returned: value,
+        message: `${cell}（案例 ${caseId}“${label}”）主工作簿已有 ${display(mv)}，返回的工作簿为 ${display(value)}，未覆盖，请核实后手工处理。`,
+      });
+      return 'conflict';
+    };
     for (const [caseId, br] of backRows) {
       const mr = masterRows.get(caseId);
       if (mr === undefined) {
@@ -168,7 +213,6 @@ export function collectReturned(master: WorkbookData, returned: WorkbookData, ru
           continue;
         }
         const bv = valueAt(back, br, bc);
-        const mv = valueAt(mine, mr, mc);
         if (bv === null || bv === '') continue;
         if (typeof bv === 'object') {
           result.refused.push(`返回的 ${cellName(back, br, bc)} 是错误值 ${bv.error}，未收回该格。`);
@@ -182,23 +226,27 @@ export function collectReturned(master: WorkbookData, returned: WorkbookData, ru
           );
           continue;
         }
-        if (mv === null || mv === '') {
-          result.updates.push({ sheet: mine.name, address: a1(mr, mc), value: bv });
-          filled++;
-        } else if (sameValue(mv, bv)) {
-          same++;
-        } else {
-          const cell = cellName(mine, mr, mc);
-          result.conflicts.push({
-            sheet: mine.name,
-            cell,
-            caseId,
-            item: it.id,
-            master: mv,
-            returned: bv,
-            message: `${cell}（案例 ${caseId}“${it.name.zh}”）主工作簿已有 ${display(mv)}，返回的工作簿为 ${display(bv)}，未覆盖，请核实后手工处理。`,
-          });
+        const taken = take(mine, mr, mc, bv, caseId, it.id, it.name.zh);
+        if (taken === 'filled') filled++;
+        else if (taken === 'same') same++;
+      }
+      for (const f of fields) {
+        if (formulaAt(back, br, f.back) !== null) {
+          result.refused.push(`返回的 ${cellName(back, br, f.back)} 填的是公式，未收回该格。`);
+          continue;
         }
+        const bv = valueAt(back, br, f.back);
+        if (bv === null || (typeof bv === 'string' && bv.trim() === '')) continue;
+        const text = typeof bv === 'object' ? bv.error : String(bv).trim();
+        if (f.label === '推荐' && text !== YES && text !== NO) {
+          result.refused.push(
+            `返回的 ${cellName(back, br, f.back)}（案例 ${caseId}“推荐”）填的是“${text}”，应为“是”或“否”，未收回该格。`,
+          );
+          continue;
+        }
+        const taken = take(mine, mr, f.mine, text, caseId, f.key, f.label);
+        if (taken === 'filled') filled++;
+        else if (taken === 'same') same++;
       }
     }
     result.taken.push({ sheet: back.name, filled, same });

@@ -27,11 +27,12 @@ export function exportExpertSpec(panel: Panel, round: RoundId, expertId: string,
   const scores = new Map(mine.filter((s) => !s.recused).map((s) => [s.case, s.items]));
   const recused = new Set(mine.filter((s) => s.recused).map((s) => s.case));
   const recommend = new Map(mine.filter((s) => s.recommend !== undefined).map((s) => [s.case, s.recommend!]));
+  const comments = new Map(mine.filter((s) => s.comment !== undefined).map((s) => [s.case, s.comment!]));
   return {
     title: panel.title,
     styles: workbookStyles(panel.policy.decimals),
     sheets: [
-      expertSheet({ panel, round, expert, cases, scores, recommend, recused, sheetName }),
+      expertSheet({ panel, round, expert, cases, scores, recommend, comments, recused, sheetName }),
       rubricSheet(panel.rubric),
     ],
   };

@@ -1,9 +1,9 @@
 import { FORMAL_REVIEW_LABEL, YES } from './labels';
 import { a1 } from './address';
 import type { CellUpdate, WorkbookData } from './model';
-import { SHEET_FORMAL_REVIEW } from './names';
+import { SHEET, SHEET_FORMAL_REVIEW } from './names';
 import { findHeader, textAt } from './read/cells';
-import { FORMAL_CHECKS } from './sheets/formalReviewSheet';
+import { FORMAL_CHECKS, PANEL_BASIS } from './sheets/formalReviewSheet';
 
 export interface FormalReviewRow {
   case: string;
@@ -47,17 +47,26 @@ export function reviewFormal(data: WorkbookData): FormalReviewOutcome {
     const failed = answers.filter((a) => a.value === '否').map((a) => a.label);
     const unanswered = answers.filter((a) => a.value !== YES && a.value !== '否').map((a) => a.label);
     let result = textAt(sheet, r, col('审核结果'));
-    const note = textAt(sheet, r, col('审核说明'));
+    const written = textAt(sheet, r, col('审核说明'));
+    // The panel file's basis stands only while its result does; a result from the checklist replaces it.
+    const note = written === PANEL_BASIS && result === '' ? '' : written;
     if (result === '' && unanswered.length === 0) {
       result = failed.length === 0 ? FORMAL_REVIEW_LABEL.passed : FORMAL_REVIEW_LABEL.failed;
       out.updates.push({ sheet: sheet.name, address: a1(r, col('审核结果')), value: result });
       if (failed.length > 0 && note === '') {
         out.updates.push({ sheet: sheet.name, address: a1(r, col('审核说明')), value: `不符合：${failed.join('；')}` });
-      }
+      } else if (written === PANEL_BASIS)
+        out.updates.push({ sheet: sheet.name, address: a1(r, col('审核说明')), value: null });
     } else if (result === FORMAL_REVIEW_LABEL.passed && failed.length > 0) {
       out.problems.push({
         cell: cell(r, '审核结果'),
         message: `案例 ${id} 审核结果为“通过”，但“${failed.join('、')}”为“否”。`,
+      });
+    } else if (result === FORMAL_REVIEW_LABEL.passed && unanswered.length > 0 && note === '') {
+      // A pass needs every check answered 是, or a basis written down (a review done elsewhere, say).
+      out.problems.push({
+        cell: cell(r, '审核结果'),
+        message: `案例 ${id} 审核结果为“通过”，但清单还有 ${unanswered.length} 项未填写（${unanswered.join('、')}）；请逐项填写，或在审核说明中写明依据。`,
       });
     } else if (result === FORMAL_REVIEW_LABEL.failed && note === '' && failed.length === 0) {
       out.problems.push({ cell: cell(r, '审核说明'), message: `案例 ${id} 未通过审核，须写明原因（审核说明）。` });
@@ -76,5 +85,22 @@ export function reviewFormal(data: WorkbookData): FormalReviewOutcome {
     }
     out.rows.push({ case: id, result, failed, unanswered });
   }
+  enterInitialRound(data, out);
   return out;
+}
+
+/**
+ * A case that passed formal review goes on to 初评 (8.2, 9.2): its 初评 column in 案例登记 is marked 是 where it is
+ * still empty, so the secretariat does not have to mark each one. A mark already there is never changed.
+ */
+function enterInitialRound(data: WorkbookData, out: FormalReviewOutcome): void {
+  const cases = data.sheets.find((s) => s.name === SHEET.cases);
+  const h = cases ? findHeader(cases, ['案例编号', '初评']) : null;
+  if (!cases || !h) return;
+  const passed = new Set(out.rows.filter((r) => r.result === FORMAL_REVIEW_LABEL.passed).map((r) => r.case));
+  for (let r = h.row + 1; r <= cases.values.length; r++) {
+    const id = textAt(cases, r, h.columns.get('案例编号')!);
+    if (!passed.has(id) || textAt(cases, r, h.columns.get('初评')!) !== '') continue;
+    out.updates.push({ sheet: cases.name, address: a1(r, h.columns.get('初评')!), value: YES });
+  }
 }

@@ -192,4 +192,17 @@ export interface CellUpdate {
   value: CellValue;
   /** A cell of the same sheet whose format the cell takes (a new register row looks like the first one). */
   styleLike?: string;
+  /** A formula (without "=") instead of the value: a register's own formula column in a new row. */
+  formula?: string;
+}
+
+/**
+ * A register grown by rows appended below it: its table, and the validations and conditional formats that reach
+ * its last row, are extended over the new rows, so they look, validate and filter like the rows above.
+ */
+export interface RegisterGrowth {
+  sheet: string;
+  /** The register's last row before the import (its header row when it had no records). */
+  lastRow: number;
+  newLastRow: number;
 }

@@ -33,11 +33,12 @@ export interface ReleaseResult {
 /** 结果发布 (9.4.4): only after the notice period has ended and every accepted objection is closed. */
 export function releaseWorkbook(
   data: WorkbookData,
-  options: { now: string; user: string; rubric?: Rubric; lang?: Lang },
+  options: { now: string; user: string; rubric?: Rubric; lang?: Lang; date?: string },
 ): ReleaseResult {
   const state = publicationState(data, options);
   const { compute, review } = state;
-  const today = options.now.slice(0, 10);
+  // The release date: the one given (a release prepared ahead, or recorded afterwards), else the day it runs.
+  const today = options.date ?? options.now.slice(0, 10);
   const blockers: string[] = [];
   if (!compute.period) blockers.push('公示期未设定：请在“轮次设置”中填写公示开始日并重新计算等级、生成公示。');
   else if (today <= compute.period.last)
@@ -74,6 +75,7 @@ export function releaseWorkbook(
       releaseSheet({ title: compute.panel.title, organizer: compute.panel.notice.organizer, date: today, entries }),
       appendLog(log, {
         time: options.now,
+        ...(options.date ? { actsFor: options.date } : {}),
         action: '发布最终结果',
         user: options.user,
         detail: `${entries.length} 个案例，证书 ${certificates.size} 份，异议调整等级 ${changed} 项`,

@@ -50,7 +50,7 @@ export function drawIntoWorkbook(
     time: options.now,
     action: '抽取专家',
     user: options.user,
-    detail: `${ROUND_NAMES[options.round].zh}：种子 ${options.seed}，抽取 ${options.count} 位（每案至少 ${options.minEligible ?? 1} 位无冲突${options.excludePrevious ? '，不含前轮专家' : ''}），专家库指纹 ${poolFingerprint}；抽中 ${draw.experts.join('、')}；回避 ${recusals}`,
+    detail: `${ROUND_NAMES[options.round].zh}：种子 ${options.seed}，抽取 ${options.count} 位（每案至少 ${options.minEligible ?? 1} 位无冲突${options.excludePrevious ? '，不含前轮专家' : ''}${options.maxPerOrganization !== undefined ? `，每个单位至多 ${options.maxPerOrganization} 位` : ''}），专家库指纹 ${poolFingerprint}；抽中 ${draw.experts.join('、')}${draw.reserves.length > 0 ? `；备选依次为 ${draw.reserves.join('、')}` : ''}；回避 ${recusals}`,
     inputFingerprint: inputFingerprint(read.panel),
     resultFingerprint: '',
   });
@@ -75,9 +75,16 @@ export function roundSheets(
 ): RoundSheets {
   const read = readEvaluationWorkbook(data, { rubric: options.rubric });
   const panel = read.panel;
-  const cases = panel.cases.filter((c) => panel.rounds[round].cases.includes(c.id));
+  // Only cases that passed formal review (9.1.3) are evaluated, whatever a round column of 案例登记 says.
+  const marked = panel.cases.filter((c) => panel.rounds[round].cases.includes(c.id));
+  const cases = marked.filter((c) => c.formalReview === 'passed');
   if (cases.length === 0)
-    throw new PanelError(`${ROUND_NAMES[round].zh}还没有案例（请在“${SHEET.cases}”中标记）`, 'No cases');
+    throw new PanelError(
+      marked.length > 0
+        ? `${ROUND_NAMES[round].zh}标记的案例都还没有通过规范性审核（${marked.map((c) => c.id).join('、')}），不能生成评分表`
+        : `${ROUND_NAMES[round].zh}还没有案例（请在“${SHEET.cases}”中标记）`,
+      'No cases',
+    );
   if (panel.rounds[round].experts.length === 0) {
     throw new PanelError(`${ROUND_NAMES[round].zh}还没有专家（请先抽取或在“${SHEET.experts}”中标记）`, 'No experts');
   }

@@ -12,6 +12,8 @@ export const STYLES = {
   /** Cells an expert or a clerk types into. */
   input: { fill: 'FFF9E5', hAlign: 'center', vAlign: 'middle', border: true, numberFormat: 'General' },
   inputText: { fill: 'FFF9E5', vAlign: 'middle', border: true, numberFormat: '@' },
+  /** Remarks typed into a cell: text, wrapped. */
+  inputWrap: { fill: 'FFF9E5', vAlign: 'top', wrap: true, border: true, numberFormat: '@' },
   /** A recused row: locked and greyed. */
   recused: { fill: 'D9D9D9', color: '7F7F7F', hAlign: 'center', vAlign: 'middle', border: true },
   subtotal: { bold: true, fill: 'F2F2F2', hAlign: 'center', vAlign: 'middle', border: true, numberFormat: 'General' },

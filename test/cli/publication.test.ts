@@ -130,6 +130,10 @@ describe('objections and release', () => {
     expect([row.getCell(6).value, row.getCell(7).value]).toEqual(['二等', '一等']);
     expect(String(row.getCell(8).value)).toContain('二等→一等，重新评议后确认终评专家漏计获奖材料（2027-01-10）');
     const log = after.getWorksheet(SHEET.log)!;
-    expect(log.getRow(log.actualRowCount).getCell(3).value).toBe('发布最终结果');
+    // The log records when the release ran, and the release date it was given beside it.
+    const last = log.getRow(log.actualRowCount);
+    expect(last.getCell(4).value).toBe('发布最终结果');
+    expect(last.getCell(3).value).toBe('2027-01-12');
+    expect(String(last.getCell(2).value)).not.toMatch(/^2027-01-12/);
   });
 });

@@ -17,7 +17,7 @@ const L = expertLayout(APPENDIX_B);
 
 async function computed(book: string): Promise<{ cases: unknown; findings: { code: string; cell?: string }[] }> {
   const r = await ceeas('compute', book, '--json');
-  expect(r.code).toBeLessThanOrEqual(1);
+  expect([r.code <= 1, r.err]).toEqual([true, '']);
   return JSON.parse(r.out);
 }
 

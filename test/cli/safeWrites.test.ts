@@ -72,7 +72,7 @@ describe('safe writes', () => {
     expect(caseIds(await readBook(book, false))).toEqual(expect.arrayContaining(['C701', 'C702']));
     // The log has both, and no lock file is left behind.
     const log = (await readBook(book, false)).sheets.find((s) => s.name === SHEET.log)!;
-    expect(log.values.filter((r) => r[2] === '导入案例')).toHaveLength(2);
+    expect(log.values.filter((r) => r[3] === '导入案例')).toHaveLength(2);
     expect(existsSync(join(dir, '.book.xlsx.ceeas-lock'))).toBe(false);
   }, 120000);
 

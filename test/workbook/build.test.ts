@@ -66,7 +66,7 @@ describe('buildWorkbook', () => {
     expect(row.some((c) => c?.value === '回避')).toBe(true);
     expect(row.filter((c) => c?.locked === false)).toHaveLength(0);
     const other = sheet.rows.find((r) => r[1]?.value === 'C001')!;
-    expect(other.filter((c) => c?.locked === false)).toHaveLength(14); // 13 scores and 推荐
+    expect(other.filter((c) => c?.locked === false)).toHaveLength(15); // 13 scores, 推荐 and 评审意见
   });
 
   it('reports panel entries that have no place in a workbook', () => {

@@ -22,7 +22,7 @@ import { applicationSheet } from '../../workbook/sheets/applicationSheet';
 import { logInputChange } from '../../workbook/sheets/logSheet';
 import { applyUpdates } from '../../workbook/specData';
 import { workbookStyles } from '../../workbook/styles';
-import { setUpSheets } from './setUp';
+import { setUpSheets } from '../../workbook/setUp';
 
 // The ribbon's and the task pane's commands on the open workbook. Each one reads in one batch (two syncs), runs
 // the pure engine, and writes in one batch: one sync to open the protected sheets it rewrites with the password
@@ -183,7 +183,7 @@ export async function reviewCases(context: Excel.RequestContext, options: Comman
   return command<CommandResult>(context, options, ({ data }) => {
     const outcome = reviewFormal(data);
     const counts = new Map<string, number>();
-    for (const r of outcome.rows) counts.set(r.result || '待审', (counts.get(r.result || '待审') ?? 0) + 1);
+    for (const r of outcome.rows) counts.set(r.result || '未审核', (counts.get(r.result || '未审核') ?? 0) + 1);
     const summary = [...counts].map(([k, n]) => `${k} ${n} 个`).join('，') || '没有案例';
     const findings = outcome.problems.map((p) => problem(p.cell, p.message));
     if (outcome.updates.length === 0) return { result: { message: `规范性审核：${summary}。`, findings } };
@@ -193,7 +193,7 @@ export async function reviewCases(context: Excel.RequestContext, options: Comman
         logged(
           data,
           '规范性审核',
-          outcome.rows.map((r) => `${r.case} ${r.result || '待审'}`).join('；'),
+          outcome.rows.map((r) => `${r.case} ${r.result || '未审核'}`).join('；'),
           options,
           outcome.updates,
         ),
@@ -233,7 +233,15 @@ export async function addScoreForm(
     const read = readEvaluationWorkbook(data);
     const spec = formSheetSpec(read.panel, form.round, form.expert, form.caseId);
     return {
-      sheets: [spec, logged(data, '生成评分表', `${form.round} ${form.expert} ${form.caseId}：${spec.name}`, options)],
+      sheets: [
+        spec,
+        logged(
+          data,
+          '生成评分表',
+          `${ROUND_NAMES[form.round].zh} ${form.expert} ${form.caseId}：${spec.name}`,
+          options,
+        ),
+      ],
       decimals: read.panel.policy.decimals,
       result: { message: `已生成工作表“${spec.name}”（表 B.1，供打印签字）。` },
     };

@@ -62,7 +62,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
           }（请秘书处妥善保管，工作簿和日志中都不保存它）。\n`,
         );
         for (const f of built.dropped) ctx.io.stderr(`未写入工作簿：${f.message}\n`);
-        printResult(ctx, built.compute.panel, built.compute.json, opts.json === true);
+        printResult(ctx, built.compute.panel, built.compute.json, opts.json === true, lang);
         if (built.dropped.length > 0) ctx.setExit(1);
       },
     );

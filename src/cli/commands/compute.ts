@@ -33,7 +33,7 @@ export function registerCompute(program: Command, ctx: CommandContext): void {
           if (!opts.dryRun) writeSheets(opened, computed.sheets, computed.panel.policy.decimals);
           return { write: !opts.dryRun, result: computed };
         });
-        printResult(ctx, result.panel, result.json, opts.json === true);
+        printResult(ctx, result.panel, result.json, opts.json === true, lang);
       },
     );
 }

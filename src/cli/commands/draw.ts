@@ -9,6 +9,11 @@ import type { CommandContext } from '../context';
 import { readPanelFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
 
+function nonNegativeInt(text: string, what: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`${what}应为 0 或正整数，实为“${text}”。`);
+  return Number(text);
+}
+
 function positiveInt(text: string, what: string): number {
   if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`${what}应为正整数，实为“${text}”。`);
   return Number(text);
@@ -24,6 +29,9 @@ export function registerDraw(program: Command, ctx: CommandContext): void {
     .requiredOption('--seed <seed>', '随机种子（记录在案，用同一种子和同一专家库可重现抽取结果）')
     .option('--min-eligible <n>', '每个案例至少保留的无冲突专家人数', '1')
     .option('--exclude-previous', '不抽取已在前面轮次担任评审的专家')
+    .option('--max-per-organization <n>', '同一工作单位至多抽取几位专家（单位名称忽略空格、全角和“有限公司”等后缀）')
+    .option('--reserves <k>', '另按同一种子依次抽取 k 位备选专家，供抽中的专家不能参加时递补')
+    .option('-o, --output <out>', '抽取结果写入另一个工作簿（默认更新原工作簿；仅对 .xlsx）')
     .option('--json', '输出 JSON')
     .action(
       async (
@@ -34,6 +42,9 @@ export function registerDraw(program: Command, ctx: CommandContext): void {
           seed: string;
           minEligible: string;
           excludePrevious?: boolean;
+          maxPerOrganization?: string;
+          reserves?: string;
+          output?: string;
           json?: boolean;
         },
       ) => {
@@ -42,13 +53,25 @@ export function registerDraw(program: Command, ctx: CommandContext): void {
         if (!round) throw new UsageError(`不认识的轮次“${opts.round}”，可用 initial、review、final。`);
         const count = positiveInt(opts.count, '抽取人数');
         const minEligible = positiveInt(opts.minEligible, '最少无冲突专家人数');
-        const options = { round, count, seed: opts.seed, minEligible, excludePrevious: opts.excludePrevious };
+        const options = {
+          round,
+          count,
+          seed: opts.seed,
+          minEligible,
+          excludePrevious: opts.excludePrevious,
+          ...(opts.maxPerOrganization !== undefined
+            ? { maxPerOrganization: positiveInt(opts.maxPerOrganization, '每个单位至多抽取的人数') }
+            : {}),
+          ...(opts.reserves !== undefined ? { reserves: nonNegativeInt(opts.reserves, '备选专家人数') } : {}),
+        };
+        if (opts.output && !/\.xlsx$/i.test(panelPath))
+          throw new UsageError('-o 只用于从工作簿抽取：面板文件的抽取结果只显示，不写文件。');
         let result;
         let poolFingerprint: string;
         try {
           if (/\.xlsx$/i.test(panelPath)) {
             // On a workbook the draw is applied: 专家库 is marked and the draw is logged with its seed.
-            const applied = await editWorkbook(panelPath, undefined, 'draw', (opened) => {
+            const applied = await editWorkbook(panelPath, opts.output, 'draw', (opened) => {
               const drawn = usable(panelPath, () =>
                 drawIntoWorkbook(opened.data, { ...options, now: localTimestamp(), user: currentUser() }),
               );
@@ -72,11 +95,15 @@ export function registerDraw(program: Command, ctx: CommandContext): void {
           throw e;
         }
         if (opts.json) {
-          ctx.io.stdout(`${JSON.stringify(result, null, 1)}\n`);
+          // The draw's JSON as it always was; reserves only when asked for.
+          const { reserves, ...drawn } = result;
+          const json = opts.reserves !== undefined ? { ...drawn, reserves } : drawn;
+          ctx.io.stdout(`${JSON.stringify(json, null, 1)}\n`);
         } else {
           ctx.io.stdout(
             `${ROUND_NAMES[round].zh}抽取专家（种子 ${result.seed}，专家库指纹 ${poolFingerprint}）：${result.experts.join('、')}\n`,
           );
+          if (result.reserves.length > 0) ctx.io.stdout(`  备选（依次递补）：${result.reserves.join('、')}\n`);
           for (const r of result.recusals) ctx.io.stdout(`  回避：专家 ${r.expert} — 案例 ${r.case}（${r.reason}）\n`);
         }
         ctx.setExit(0);

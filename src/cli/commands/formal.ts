@@ -23,7 +23,7 @@ export function registerFormal(program: Command, ctx: CommandContext): void {
             opened,
             read,
             '规范性审核',
-            reviewed.rows.map((r) => `${r.case} ${r.result || '待审'}`).join('；'),
+            reviewed.rows.map((r) => `${r.case} ${r.result || '未审核'}`).join('；'),
           );
         }
         return { write: reviewed.updates.length > 0, result: reviewed };
@@ -35,9 +35,9 @@ export function registerFormal(program: Command, ctx: CommandContext): void {
           const why = r.failed.length
             ? `（不符合：${r.failed.join('、')}）`
             : r.unanswered.length
-              ? `（未答：${r.unanswered.length} 项）`
+              ? `（清单未填 ${r.unanswered.length} 项）`
               : '';
-          ctx.io.stdout(`${r.case}  ${r.result || '待审'}${why}\n`);
+          ctx.io.stdout(`${r.case}  ${r.result || '未审核'}${why}\n`);
         }
         for (const p of outcome.problems) ctx.io.stdout(`问题：${p.cell} ${p.message}\n`);
       }

@@ -25,6 +25,7 @@ export function registerImport(program: Command, ctx: CommandContext): void {
         const imported = importRegisterCsv(opened.data, kind, bytes, file);
         if (imported.problems.length > 0) return { write: false, result: imported };
         writeCells(opened, imported.updates);
+        usable(book, () => opened.pkg.growRegisters(imported.growth));
         logCommand(
           opened,
           read,

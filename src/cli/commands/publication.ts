@@ -9,10 +9,11 @@ import { readRubricFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
 import { editWorkbook, logCommand, usable, writeCells, writeSheets } from '../workbookFile';
 
-function now(date: string | undefined): string {
-  if (date === undefined) return localTimestamp();
+/** The release date given on the command line, checked; the log records it beside the real time of the release. */
+function releaseDate(date: string | undefined): string | undefined {
+  if (date === undefined) return undefined;
   if (!isIsoDate(date)) throw new UsageError(`日期“${date}”不是有效的日期，应为 YYYY-MM-DD（如 2027-01-12）。`);
-  return `${date} ${localTimestamp().slice(11)}`;
+  return date;
 }
 
 export function registerPublication(program: Command, ctx: CommandContext): void {
@@ -64,9 +65,11 @@ export function registerPublication(program: Command, ctx: CommandContext): void
     .option('--rubric <file>', '工作簿使用的本单位评分表（JSON）')
     .action(async (book: string, opts: { date?: string; output?: string; json?: boolean; rubric?: string }) => {
       const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
-      const stamp = now(opts.date);
+      const date = releaseDate(opts.date);
       const result = await editWorkbook(book, opts.output, 'release', (opened) => {
-        const r = usable(book, () => releaseWorkbook(opened.data, { now: stamp, user: currentUser(), rubric }));
+        const r = usable(book, () =>
+          releaseWorkbook(opened.data, { now: localTimestamp(), user: currentUser(), rubric, date }),
+        );
         if (r.blockers.length === 0) writeSheets(opened, r.sheets, r.state.compute.panel.policy.decimals);
         return { write: r.blockers.length === 0, result: r };
       });

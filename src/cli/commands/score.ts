@@ -18,6 +18,6 @@ export function registerScore(program: Command, ctx: CommandContext): void {
       const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
       const panel = readPanelFile(panelPath, rubric);
       const json = toScoreJson(panel, evaluate(panel, { lang }));
-      printResult(ctx, panel, json, opts.json === true);
+      printResult(ctx, panel, json, opts.json === true, lang);
     });
 }

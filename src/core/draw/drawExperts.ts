@@ -1,4 +1,6 @@
 import { ROUND_IDS, ROUND_NAMES, type CaseInfo, type ExpertInfo, type Panel, type RoundId } from '../panel/types';
+import { categoryCode } from '../categories/appendixA';
+import { organizationKey, sameOrganization } from './organization';
 import { seededRandom, shuffled } from './random';
 
 export interface Recusal {
@@ -15,12 +17,18 @@ export interface DrawOptions {
   minEligible?: number;
   /** Leave out experts who served in an earlier round. */
   excludePrevious?: boolean;
+  /** At most this many of the round's experts from one organisation (organisations compared as organizationKey). */
+  maxPerOrganization?: number;
+  /** Also draw this many reserves, in order, for experts who decline. */
+  reserves?: number;
 }
 
 export interface DrawResult {
   round: RoundId;
   seed: string;
   experts: string[];
+  /** Reserves in the order they are called on, drawn with the same seed; they keep to the same rules. */
+  reserves: string[];
   recusals: Recusal[];
 }
 
@@ -34,16 +42,24 @@ export class DrawError extends Error {
 
 /** Why an expert must recuse from a case (E.1), or null. */
 export function conflictOf(expert: ExpertInfo, c: CaseInfo): string | null {
-  if (expert.organization !== '' && expert.organization === c.applicant)
-    return `与申报单位存在现任职（${c.applicant}）`;
+  if (sameOrganization(expert.organization, c.applicant)) return `与申报单位存在现任职（${c.applicant}）`;
   if (expert.conflicts.includes(c.id)) return '本人申报的利益冲突';
   return null;
 }
 
+/**
+ * Whether an expert's fields cover a case's category: the same text, a code and its sub-fields (A.1 and A.1.2), or
+ * the same Appendix A category however either is written (A.1, 新兴支柱产业, 集成电路).
+ */
 function matchesField(expert: ExpertInfo, category: string): boolean {
-  return (
-    category !== '' &&
-    expert.fields.some((f) => f === category || category.startsWith(`${f}.`) || f.startsWith(`${category}.`))
+  if (category === '') return false;
+  const code = categoryCode(category);
+  return expert.fields.some(
+    (f) =>
+      f === category ||
+      category.startsWith(`${f}.`) ||
+      f.startsWith(`${category}.`) ||
+      (code !== null && categoryCode(f) === code),
   );
 }
 
@@ -55,7 +71,8 @@ function matchesField(expert: ExpertInfo, category: string): boolean {
 export function drawExperts(panel: Panel, options: DrawOptions): DrawResult {
   const { round, count, seed } = options;
   const minEligible = options.minEligible ?? 1;
-  const cases = panel.cases.filter((c) => panel.rounds[round].cases.includes(c.id));
+  // The round's cases that will be scored: those that passed formal review (9.1.3).
+  const cases = panel.cases.filter((c) => panel.rounds[round].cases.includes(c.id) && c.formalReview === 'passed');
   if (cases.length === 0) throw new DrawError(`${ROUND_NAMES[round].zh}还没有案例，无需抽取专家。`);
   const earlier = new Set(ROUND_IDS.slice(0, ROUND_IDS.indexOf(round)).flatMap((r) => panel.rounds[r].experts));
   const pool = panel.experts.filter((e) => !(options.excludePrevious && earlier.has(e.id)));
@@ -71,8 +88,21 @@ export function drawExperts(panel: Panel, options: DrawOptions): DrawResult {
   // Field-matched experts first, in the drawn order; a stable sort keeps the randomness within each tier.
   const ranked = [...order].sort((a, b) => Number(relevance(b) > 0) - Number(relevance(a) > 0));
 
-  const chosen = ranked.slice(0, count);
-  const spare = ranked.slice(count);
+  // At most maxPerOrganization experts of one organisation: an expert who would exceed it is passed over.
+  const cap = options.maxPerOrganization;
+  const orgCount = (experts: ExpertInfo[], e: ExpertInfo): number =>
+    organizationKey(e.organization) === ''
+      ? 0
+      : experts.filter((x) => organizationKey(x.organization) === organizationKey(e.organization)).length;
+  const fits = (experts: ExpertInfo[], e: ExpertInfo): boolean => cap === undefined || orgCount(experts, e) < cap;
+  const chosen: ExpertInfo[] = [];
+  const spare: ExpertInfo[] = [];
+  for (const e of ranked) {
+    if (chosen.length < count && fits(chosen, e)) chosen.push(e);
+    else spare.push(e);
+  }
+  if (chosen.length < count)
+    throw new DrawError(`每个单位至多 ${cap} 位专家时，专家库中只能抽出 ${chosen.length} 位，不足 ${count} 位。`);
   const eligible = (c: CaseInfo, experts: ExpertInfo[]): number =>
     experts.filter((e) => conflictOf(e, c) === null).length;
 
@@ -90,6 +120,13 @@ export function drawExperts(panel: Panel, options: DrawOptions): DrawResult {
     const trialWith = (k: number): ExpertInfo[] => [...chosen.filter((_e, i) => i !== k), spare[incoming]];
     let outgoing = -1;
     for (let k = chosen.length - 1; k >= 0 && outgoing < 0; k--) {
+      if (
+        !fits(
+          chosen.filter((_e, i) => i !== k),
+          spare[incoming],
+        )
+      )
+        continue;
       const trial = trialWith(k);
       const keepsOthers = cases.every((c) => eligible(c, trial) >= Math.min(minEligible, eligible(c, chosen)));
       if (keepsOthers && eligible(short, trial) > eligible(short, chosen)) outgoing = k;
@@ -107,6 +144,14 @@ export function drawExperts(panel: Panel, options: DrawOptions): DrawResult {
   if (short) throw new DrawError(`案例 ${short.id} 无法保证至少 ${minEligible} 位无利益冲突的专家。`);
 
   const experts = panel.experts.filter((e) => chosen.includes(e)).map((e) => e.id);
+  // Reserves: the next experts of the same drawn order who keep to the organisation limit with those drawn.
+  const reserves: string[] = [];
+  for (const e of spare) {
+    if (reserves.length >= (options.reserves ?? 0)) break;
+    if (fits(chosen, e)) reserves.push(e.id);
+  }
+  if (reserves.length < (options.reserves ?? 0))
+    throw new DrawError(`专家库中除抽中的专家外只有 ${reserves.length} 位可作备选，不足 ${options.reserves} 位。`);
   const recusals: Recusal[] = [];
   for (const e of panel.experts.filter((x) => chosen.includes(x))) {
     for (const c of cases) {
@@ -114,5 +159,5 @@ export function drawExperts(panel: Panel, options: DrawOptions): DrawResult {
       if (reason) recusals.push({ expert: e.id, case: c.id, reason });
     }
   }
-  return { round, seed, experts, recusals };
+  return { round, seed, experts, reserves, recusals };
 }

@@ -87,6 +87,8 @@ interface Accepted {
   scored: ScoredEntry;
   expert: number;
   units: bigint;
+  /** The workbook row the entry came from (its case id cell), for findings about the entry as a whole. */
+  cell?: string;
 }
 
 const totalUnits = (a: Accepted): bigint => a.units;
@@ -264,7 +266,7 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
       groups,
       items: values,
     };
-    accepted[ri][ci!].push({ scored: se, expert: ei!, units: total });
+    accepted[ri][ci!].push({ scored: se, expert: ei!, units: total, ...(rowCell ? { cell: rowCell } : {}) });
     scored.push(se);
 
     for (const bonusId of panel.cases[ci!].bonus) {
@@ -341,7 +343,7 @@ export function evaluate(panel: Panel, options: EvaluateOptions = {}): Evaluatio
             othersMean: fixed(others.roundHalfUp(policy.decimals), policy.decimals),
             limit: policy.outlierPoints.toString(),
           },
-          {},
+          e.cell ? { cell: e.cell } : {},
         );
       }
       const usable = missing.length === 0 && eligible.length > 0 && !troubled.has(`${rid}|${c.id}`);

@@ -21,6 +21,9 @@ export const FINDING_CODES = [
   'formula-in-input',
   'sheet-mismatch',
   'missing-sheet',
+  // From the registers: a category or bonus clause the standard does not have.
+  'unknown-category',
+  'unknown-bonus',
   // From the audit of a workbook.
   'protection-removed',
   'validation-changed',
@@ -50,6 +53,8 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'formula-in-input': 'error',
   'sheet-mismatch': 'error',
   'missing-sheet': 'warning',
+  'unknown-category': 'warning',
+  'unknown-bonus': 'warning',
   'protection-removed': 'error',
   'validation-changed': 'error',
   'results-stale': 'error',

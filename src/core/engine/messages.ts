@@ -24,7 +24,7 @@ export interface MessageContext {
 function who(c: MessageContext, lang: Lang): string {
   const round = c.round ? ROUND_NAMES[c.round][lang] : '';
   return lang === 'zh'
-    ? `${round}专家 ${c.expert ?? ''} 对案例 ${c.case ?? ''}`
+    ? `${round}专家 ${c.expert ?? ''} 对案例 ${c.case ?? ''} `
     : `${round} round, expert ${c.expert ?? ''}, case ${c.case ?? ''}`;
 }
 
@@ -65,6 +65,10 @@ const zh: Record<FindingCode, (c: MessageContext) => string> = {
     `${c.round ? ROUND_NAMES[c.round].zh : ''}专家 ${c.expert} 的评分表不在工作簿中，请生成或收回该表。`,
   'protection-removed': (c) => `工作表“${c.cell}”的保护已被撤销，任何人都可以改动其中的公式和结果。`,
   'validation-changed': (c) => `${c.cell} 的数据验证被删除或改动（应为 ${c.value}），专家可以填入不合规的分数。`,
+  'unknown-category': (c) =>
+    `${c.cell}：产业类别“${c.value}”${c.total ? `在附录 A 中既属 ${c.total}，请写明类别编号（如 ${c.total.split('、')[0]} ${c.value}）` : '不是附录 A 中的类别或细分领域（可填 A.1、A.2、A.3，或附录 A 所列的细分领域，如“集成电路”）'}；改正前该案例不计入分类统计。`,
+  'unknown-bonus': (c) =>
+    `${c.cell}：案例 ${c.case} 的加分条款“${c.value}”不是评分表中的条款（可填：${c.bonus}），已忽略，请改正。`,
   'results-stale': (c) =>
     `${c.cell}：汇总中案例 ${c.case} 为 ${c.value}，按工作簿中现有的评分应为 ${c.total}。评分在上次计算后被改动，或汇总被手工修改，请重新计算等级。`,
   'audit-mismatch': (c) => `${c.cell}：复核表用普通公式算出的结果与汇总不一致（案例 ${c.case}）。`,
@@ -104,6 +108,10 @@ const en: Record<FindingCode, (c: MessageContext) => string> = {
   'protection-removed': (c) =>
     `Sheet "${c.cell}" is no longer protected: its formulas and results can be changed by anyone.`,
   'validation-changed': (c) => `The data validation of ${c.cell} was removed or changed (it should be ${c.value}).`,
+  'unknown-category': (c) =>
+    `${c.cell}: the category "${c.value}" ${c.total ? `is listed under ${c.total} in Appendix A; write its code` : 'is not a category or sub-field of Appendix A (A.1, A.2, A.3, or a listed sub-field such as 集成电路)'}; until corrected the case counts under no category.`,
+  'unknown-bonus': (c) =>
+    `${c.cell}: case ${c.case}'s bonus clause "${c.value}" is not one of the rubric's (${c.bonus}); it is ignored, correct it.`,
   'results-stale': (c) =>
     `${c.cell}: 汇总 shows ${c.value} for case ${c.case}, but the scores in the workbook give ${c.total}; compute again.`,
   'audit-mismatch': (c) => `${c.cell}: the plain-formula check disagrees with 汇总 for case ${c.case}.`,

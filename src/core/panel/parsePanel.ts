@@ -312,6 +312,7 @@ function parseScores(v: unknown): ScoreEntry[] {
       recused: s.recused === true,
       items: (s.items as Obj | undefined) ?? {},
       ...(typeof s.recommend === 'boolean' ? { recommend: s.recommend } : {}),
+      ...(typeof s.comment === 'string' && s.comment.trim() !== '' ? { comment: s.comment } : {}),
     };
   });
 }

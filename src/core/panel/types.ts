@@ -25,7 +25,8 @@ export interface Policy {
 }
 
 /** 规范性审核 (9.1.3): passed, failed, or pending a one-time correction (限期补正); only passed cases are evaluated. */
-export type FormalReview = 'passed' | 'failed' | 'pending';
+/** 规范性审核 (9.1.3): passed, failed, a correction granted (限期补正), or not reviewed yet (no result recorded). */
+export type FormalReview = 'passed' | 'failed' | 'pending' | 'unreviewed';
 
 export interface CaseInfo {
   id: string;
@@ -73,6 +74,8 @@ export interface ScoreEntry {
   items: Record<string, unknown>;
   /** The expert recommends the case for the next round (9.2); absent when not said. */
   recommend?: boolean;
+  /** The expert's remarks on the case (评审意见); absent when none were written. */
+  comment?: string;
   cells?: EntryCells;
 }
 

@@ -1,8 +1,12 @@
 import Papa from 'papaparse';
+import { categoryProblem } from '../../core/categories/appendixA';
+import { APPENDIX_B } from '../../core/rubric/appendixB';
+import type { Rubric } from '../../core/rubric/types';
 import { a1 } from '../address';
-import type { CellUpdate, WorkbookData } from '../model';
+import type { CellUpdate, RegisterGrowth, WorkbookData } from '../model';
 import { SHEET, SHEET_FORMAL_REVIEW } from '../names';
 import { findHeader, textAt } from '../read/cells';
+import { formalReviewFormula } from '../sheets/registers';
 import { decodeText, type TextEncoding } from './decode';
 
 export type RegisterKind = 'cases' | 'experts';
@@ -29,6 +33,8 @@ const ALIASES: Record<string, string> = {
 export interface CsvImport {
   encoding: TextEncoding;
   updates: CellUpdate[];
+  /** The registers the new rows extend: their tables, validations and formats reach the new rows. */
+  growth: RegisterGrowth[];
   added: string[];
   /** Why the file, or a row of it, cannot be taken; nothing is written while there is any. */
   problems: string[];
@@ -39,9 +45,15 @@ export interface CsvImport {
  * value is written as text, so "=…" from a CSV never becomes a formula. A record whose id is already registered, or
  * repeated in the file, refuses the whole import, naming the line.
  */
-export function importRegisterCsv(data: WorkbookData, kind: RegisterKind, bytes: Uint8Array, file: string): CsvImport {
+export function importRegisterCsv(
+  data: WorkbookData,
+  kind: RegisterKind,
+  bytes: Uint8Array,
+  file: string,
+  rubric: Rubric = APPENDIX_B,
+): CsvImport {
   const { text, encoding } = decodeText(bytes);
-  const out: CsvImport = { encoding, updates: [], added: [], problems: [] };
+  const out: CsvImport = { encoding, updates: [], growth: [], added: [], problems: [] };
   const target = TARGET[kind];
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   // Messages name the line as a text editor shows it: blank lines and line breaks inside quoted fields count.
@@ -97,6 +109,28 @@ export function importRegisterCsv(data: WorkbookData, kind: RegisterKind, bytes:
     if (existing.has(id))
       out.problems.push(`${file} 第 ${line} 行的${target.id} ${id} 已在“${target.sheet}”中登记，未导入。`);
     else if (seen.has(id)) out.problems.push(`${file} 第 ${line} 行的${target.id} ${id} 与第 ${seen.get(id)} 行重复。`);
+    if (kind === 'cases') {
+      // Categories as Appendix A lists them, bonus clauses as the rubric has them: anything else, named here,
+      // would otherwise pass unnoticed or stop the next computation.
+      const review = record[header.indexOf('规范性审核')] ?? '';
+      if (review !== '' && !['通过', '未通过', '限期补正'].includes(review))
+        out.problems.push(
+          `${file} 第 ${line} 行的规范性审核为“${review}”，应为“通过”“未通过”“限期补正”或留空（未审核）。`,
+        );
+      const category = record[header.indexOf('产业类别')] ?? '';
+      const wrong = category === '' ? null : categoryProblem(category);
+      if (wrong) out.problems.push(`${file} 第 ${line} 行：${wrong}。`);
+      const bonus = record[header.indexOf('加分条款')] ?? '';
+      for (const part of bonus
+        .split(/[；;，,、\n]/)
+        .map((x) => x.trim())
+        .filter(Boolean)) {
+        if (!rubric.bonuses.some((b) => b.id === part || b.label.zh === part))
+          out.problems.push(
+            `${file} 第 ${line} 行的加分条款“${part}”不是评分表中的条款（可填：${rubric.bonuses.map((b) => b.label.zh).join('、')}）。`,
+          );
+      }
+    }
     seen.set(id, line);
     records.push(record);
   });
@@ -105,35 +139,67 @@ export function importRegisterCsv(data: WorkbookData, kind: RegisterKind, bytes:
     const at = e.row === undefined ? undefined : rowOfRecord.get(e.row);
     out.problems.push(`${file}${at === undefined ? '' : ` 第 ${lineOf[at]} 行`}无法解析：${e.message}。`);
   }
+  // The rows below the last record must be empty: a row typed without its id is not written over.
+  for (let i = 0; i < records.length; i++) {
+    const r = last + 1 + i;
+    const filled = (sheet.values[r - 1] ?? []).findIndex((v) => v !== null && v !== '');
+    if (filled >= 0) {
+      out.problems.push(
+        `“${target.sheet}”第 ${r} 行没有${target.id}，但 ${a1(r, filled + 1)} 已有内容，导入会覆盖它；请先补上编号或清空该行。`,
+      );
+      break;
+    }
+  }
   if (out.problems.length > 0) return out;
 
+  // Every column of a new row is written, each cell formatted like the register's first row, so the row looks and
+  // validates like the others; 案例登记's 规范性审核 column gets its formula.
+  const first = h.row + 1;
   records.forEach((record, i) => {
     const r = last + 1 + i;
-    header.forEach((name, k) => {
-      const col = h.columns.get(name);
-      if (col !== undefined && record[k] !== '')
-        out.updates.push({ sheet: sheet.name, address: a1(r, col), value: record[k] });
-    });
+    for (const [name, col] of h.columns) {
+      const k = header.indexOf(name);
+      const value = k >= 0 && record[k] !== '' ? record[k] : null;
+      const like = a1(first, col);
+      if (kind === 'cases' && name === '规范性审核')
+        out.updates.push({
+          sheet: sheet.name,
+          address: a1(r, col),
+          value: null,
+          formula: formalReviewFormula(r),
+          styleLike: like,
+        });
+      else out.updates.push({ sheet: sheet.name, address: a1(r, col), value, styleLike: like });
+    }
     out.added.push(record[header.indexOf(target.id)]);
   });
+  out.growth.push({ sheet: sheet.name, lastRow: Math.max(last, first), newLastRow: last + records.length });
   if (kind === 'cases') appendFormalReviewRows(data, records, header, out);
   return out;
 }
 
-/** New cases also get a 规范性审核 row, with the result left for the review. */
+/** New cases also get a 规范性审核 row like the first one, with the checklist and the result left for the review. */
 function appendFormalReviewRows(data: WorkbookData, records: string[][], header: string[], out: CsvImport): void {
   const sheet = data.sheets.find((s) => s.name === SHEET_FORMAL_REVIEW);
   const h = sheet ? findHeader(sheet, ['案例编号', '案例名称', '申报单位']) : null;
   if (!sheet || !h) return;
   let last = h.row;
   for (let r = h.row + 1; r <= sheet.values.length; r++) if (textAt(sheet, r, 1) !== '') last = r;
+  const first = h.row + 1;
+  // A result the CSV brings (from an intake system) is the review's result, with its reasons; blank is 未审核.
+  const carried: Record<string, string> = { 审核结果: '规范性审核', 审核说明: '审核说明' };
   records.forEach((record, i) => {
-    for (const name of ['案例编号', '案例名称', '申报单位']) {
+    const r = last + 1 + i;
+    for (const [name, col] of h.columns) {
+      const source = ['案例编号', '案例名称', '申报单位'].includes(name) ? name : carried[name];
+      const k = source === undefined ? -1 : header.indexOf(source);
       out.updates.push({
         sheet: sheet.name,
-        address: a1(last + 1 + i, h.columns.get(name)!),
-        value: record[header.indexOf(name)],
+        address: a1(r, col),
+        value: k >= 0 && record[k] !== '' ? record[k] : null,
+        styleLike: a1(first, col),
       });
     }
   });
+  out.growth.push({ sheet: sheet.name, lastRow: Math.max(last, first), newLastRow: last + records.length });
 }

@@ -1,5 +1,6 @@
 import { toDecimal, type Decimal } from '../../core/exact/decimal';
 import { makeFinding } from '../../core/engine/makeFinding';
+import { readCategory } from '../../core/categories/appendixA';
 import type { Finding, Lang } from '../../core/engine/findings';
 import { DEFAULT_POLICY, MAX_POLICY_PLACES, MAX_POLICY_POINTS, PanelError } from '../../core/panel/parsePanel';
 import {
@@ -32,7 +33,7 @@ import { expertSheetName, ROUND_BY_PREFIX, SHEET, SHEET_FORMAL_REVIEW } from '..
 import { CASE_COLUMNS, EXPERT_COLUMNS, HOLIDAY_COLUMNS, ROUND_TABLE_HEADER, SETTING } from '../sheets/registers';
 import { expertLayout } from '../sheets/expertLayout';
 import { rowFormulas } from '../sheets/expertSheet';
-import { LOG_COLUMNS, type LogRow } from '../sheets/logSheet';
+import type { LogRow } from '../sheets/logSheet';
 import { sameFormula } from '../formula/tokens';
 import { cellName, findHeader, formulaAt, textAt, valueAt } from './cells';
 import { isoDateOf } from './dates';
@@ -73,11 +74,12 @@ export function readEvaluationWorkbook(data: WorkbookData, options: { rubric?: R
   const findings: Finding[] = [];
 
   const { title, organizer, policy, noticeStart, noticeDays, weights } = readSettings(sheet(data, SHEET.rounds));
-  const cases = readCases(sheet(data, SHEET.cases), rubric);
   const review = data.sheets.find((s) => s.name === SHEET_FORMAL_REVIEW);
+  const reviewed = review ? readFormalResults(review) : new Map<string, FormalReview>();
+  const cases = readCases(sheet(data, SHEET.cases), rubric, findings, lang, new Set(reviewed.keys()));
   if (review) {
     // The checklist sheet holds the authoritative 规范性审核 result; 案例登记 only shows it.
-    for (const [id, result] of readFormalResults(review)) {
+    for (const [id, result] of reviewed) {
       const c = cases.find((x) => x.info.id === id);
       if (c) c.info.formalReview = result;
     }
@@ -226,7 +228,13 @@ function readSettings(s: SheetData): {
   };
 }
 
-function readCases(s: SheetData, rubric: Rubric): { info: CaseInfo; rounds: Set<RoundId> }[] {
+function readCases(
+  s: SheetData,
+  rubric: Rubric,
+  findings: Finding[],
+  lang: Lang,
+  onChecklist: Set<string>,
+): { info: CaseInfo; rounds: Set<RoundId> }[] {
   const h = header(s, CASE_COLUMNS.slice(0, 3));
   const col = (name: string): number | undefined => h.columns.get(name);
   const out: { info: CaseInfo; rounds: Set<RoundId> }[] = [];
@@ -244,36 +252,75 @@ function readCases(s: SheetData, rubric: Rubric): { info: CaseInfo; rounds: Set<
         .map((x) => x.trim())
         .filter(Boolean)) {
         const clause = rubric.bonuses.find((b) => b.id === part || b.label.zh === part);
+        // A clause the rubric does not have is named and ignored: it only ever adds a warning, never a score.
         if (!clause) {
-          fail(
-            `${cellName(s, r, bc)} 的加分条款“${part}”不认识（可填：${rubric.bonuses.map((b) => b.label.zh).join('、')}）`,
+          const cell = cellName(s, r, bc);
+          findings.push(
+            makeFinding(
+              'unknown-bonus',
+              {
+                round: null,
+                expert: null,
+                case: id,
+                cell,
+                value: part,
+                bonus: rubric.bonuses.map((b) => b.label.zh).join('、'),
+              },
+              { cell },
+              lang,
+            ),
           );
+          continue;
         }
         bonus.push(clause.id);
       }
     }
     const fc = col('规范性审核');
     const frText = fc ? textAt(s, r, fc) : '';
-    const formalReview = frText === '' ? 'passed' : labelToKey(FORMAL_REVIEW_LABEL, frText);
+    // 案例登记's column only shows the checklist's result; a case on the checklist takes it from there.
+    const formalReview =
+      frText === ''
+        ? 'passed'
+        : (labelToKey(FORMAL_REVIEW_LABEL, frText) ?? (onChecklist.has(id) ? 'passed' : undefined));
     if (!formalReview) fail(`${cellName(s, r, fc!)} 的规范性审核应为“通过”“未通过”或“限期补正”，实为“${frText}”`);
     const rounds = new Set<RoundId>();
     ROUND_IDS.forEach((rid) => {
       const c = col(ROUND_NAMES[rid].zh);
       if (c && textAt(s, r, c) === YES) rounds.add(rid);
     });
+    const category = col('产业类别') ? textAt(s, r, col('产业类别')!) : '';
+    const reading = category === '' ? null : readCategory(category);
+    if (reading && reading.code === null) {
+      const cell = cellName(s, r, col('产业类别')!);
+      findings.push(
+        makeFinding(
+          'unknown-category',
+          {
+            round: null,
+            expert: null,
+            case: id,
+            cell,
+            value: category,
+            total: reading.reason === 'ambiguous' ? reading.candidates.join('、') : undefined,
+          },
+          { cell },
+          lang,
+        ),
+      );
+    }
     out.push({
       info: {
         id,
         name: textAt(s, r, col('案例名称')!),
         applicant: textAt(s, r, col('申报单位')!),
-        category: col('产业类别') ? textAt(s, r, col('产业类别')!) : '',
+        category,
         bonus: [...new Set(bonus)],
         formalReview,
       },
       rounds,
     });
   }
-  if (out.length === 0) fail(`“${s.name}”中没有案例`);
+  // A new evaluation has no cases yet (ceeas init, 设置工作簿): the registers are read all the same.
   return out;
 }
 
@@ -333,15 +380,17 @@ function readCalendar(s: SheetData): CalendarRange[] {
 }
 
 function readLog(s: SheetData): LogRow[] {
-  const h = findHeader(s, LOG_COLUMNS.slice(1, 3));
+  const h = findHeader(s, ['时间', '操作']);
   if (!h) return [];
   const rows: LogRow[] = [];
   const col = (name: string): number => h.columns.get(name) ?? 0;
   for (let r = h.row + 1; r <= s.values.length; r++) {
     const time = textAt(s, r, col('时间'));
     if (time === '') continue;
+    const actsFor = h.columns.has('业务日期') ? textAt(s, r, col('业务日期')) : '';
     rows.push({
       time,
+      ...(actsFor !== '' ? { actsFor } : {}),
       action: textAt(s, r, col('操作')),
       user: textAt(s, r, col('操作人')),
       detail: textAt(s, r, col('说明')),
@@ -379,6 +428,7 @@ function readExpertSheet(
   const totalCol = columnOf('总分')!;
   const recusedCol = columnOf('回避');
   const recommendCol = columnOf('推荐');
+  const commentCol = columnOf('评审意见');
 
   // Formulas are compared with what the builder wrote only where the layout is the one we generated.
   const layoutIntact = caseCol === L.colCase && totalCol === L.colTotal && h.row === L.headerRow;
@@ -415,6 +465,7 @@ function readExpertSheet(
     if (layoutIntact) checkFormulas(s, panel, round, expert, caseId, r, findings, lang);
     if (!recused && !any) continue;
     const mark = recommendCol === undefined ? '' : textAt(s, r, recommendCol);
+    const comment = commentCol === undefined ? '' : textAt(s, r, commentCol);
     entries.push({
       round,
       expert,
@@ -423,6 +474,7 @@ function readExpertSheet(
       items: recused ? {} : values,
       cells: { row: cellName(s, r, caseCol), items: cells },
       ...(!recused && (mark === YES || mark === '否') ? { recommend: mark === YES } : {}),
+      ...(!recused && comment !== '' ? { comment } : {}),
     });
   }
   return entries;
@@ -457,7 +509,12 @@ function readFormalResults(s: SheetData): Map<string, FormalReview> {
   for (let r = h.row + 1; r <= s.values.length; r++) {
     const id = textAt(s, r, h.columns.get('案例编号')!);
     const text = textAt(s, r, h.columns.get('审核结果')!);
-    if (id === '' || text === '') continue;
+    if (id === '') continue;
+    // A case on the checklist without a result has not been reviewed yet: it is not evaluated until it passes.
+    if (text === '') {
+      out.set(id, 'unreviewed');
+      continue;
+    }
     const result = labelToKey(FORMAL_REVIEW_LABEL, text);
     if (!result)
       fail(`${cellName(s, r, h.columns.get('审核结果')!)} 的审核结果应为“通过”“未通过”或“限期补正”，实为“${text}”`);

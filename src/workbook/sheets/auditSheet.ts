@@ -98,12 +98,13 @@ export function auditSheet(
     }
     const [m1, m2, m3] = meanCells;
     const w = (rid: RoundId): string => settings.weight[rid];
-    // The review result as the engine takes it: the checklist's 审核结果 when filled in, else what 案例登记 shows;
-    // blank counts as passed (SPEC 6's default). &"" reads an empty cell as "" rather than 0.
+    // The review result as the engine takes it: the case's row of the checklist when it has one (a blank result
+    // there is 未审核, not passed), else what 案例登记 shows, blank counting as passed (SPEC 6's default). &"" reads
+    // an empty cell as "" rather than 0.
+    const listed = `ISNUMBER(MATCH(${a1(r, AUDIT.colCase)},'${SHEET_FORMAL_REVIEW}'!$A:$A,0))`;
     const checklist = `IFERROR(INDEX('${SHEET_FORMAL_REVIEW}'!$${FR_RESULT}:$${FR_RESULT},MATCH(${a1(r, AUDIT.colCase)},'${SHEET_FORMAL_REVIEW}'!$A:$A,0))&"","")`;
     const register = `${sheetRef(SHEET.cases, a1(caseRow.get(c.id)!, 6, true))}&""`;
-    const review = `IF(${checklist}<>"",${checklist},${register})`;
-    const passed = `OR(${review}="${FORMAL_REVIEW_LABEL.passed}",${review}="")`;
+    const passed = `IF(${listed},${checklist}="${FORMAL_REVIEW_LABEL.passed}",OR(${register}="${FORMAL_REVIEW_LABEL.passed}",${register}=""))`;
     const exact = a1(r, AUDIT.colExact);
     const score = a1(r, AUDIT.colScore);
     g.formula(

@@ -23,6 +23,8 @@ export interface ExpertLayout {
   colHint: number;
   /** 推荐: whether the expert recommends the case for the next round (9.2), optional. */
   colRecommend: number;
+  /** 评审意见: the expert's remarks on the case, free text, optional. */
+  colComment: number;
   lastColumn: number;
 }
 
@@ -49,7 +51,8 @@ export function expertLayout(rubric: Rubric): ExpertLayout {
     colRecused: colTotal + 2,
     colHint: colTotal + 3,
     colRecommend: colTotal + 4,
-    lastColumn: colTotal + 4,
+    colComment: colTotal + 5,
+    lastColumn: colTotal + 5,
   };
 }
 

@@ -28,6 +28,8 @@ export interface ExpertSheetInput {
   scores: Map<string, Record<string, unknown>>;
   /** 推荐 marks already given, by case id. */
   recommend?: Map<string, boolean>;
+  /** 评审意见 already written, by case id. */
+  comments?: Map<string, string>;
   recused: Set<string>;
   /** The sheet's name; expertSheetNames() keeps names unique across a workbook. */
   sheetName?: string;
@@ -158,14 +160,15 @@ export function expertSheet(input: ExpertSheetInput): SheetSpec {
   for (let c = firstGroupCol + 1; c < L.colTotal; c++) g.blank(4, c, 'header');
   merges.push(rangeRef(4, firstGroupCol, 4, L.colTotal - 1));
   g.value(4, L.colTotal, '合计与检查', 'header');
-  for (let c = L.colTotal + 1; c <= L.colRecommend; c++) g.blank(4, c, 'header');
-  merges.push(rangeRef(4, L.colTotal, 4, L.colRecommend));
+  for (let c = L.colTotal + 1; c <= L.lastColumn; c++) g.blank(4, c, 'header');
+  merges.push(rangeRef(4, L.colTotal, 4, L.lastColumn));
   for (const [col, label] of [
     [L.colTotal, '总分'],
     [L.colCheck, '检查'],
     [L.colRecused, '回避'],
     [L.colHint, '加分条款提示'],
     [L.colRecommend, '推荐'],
+    [L.colComment, '评审意见'],
   ] as const) {
     g.value(5, col, label, 'header');
   }
@@ -252,6 +255,12 @@ export function expertSheet(input: ExpertSheetInput): SheetSpec {
         ? { value: '', style: 'recused' }
         : { value: mark === undefined ? '' : mark ? YES : '否', style: 'input', locked: false },
     );
+    const comment = input.comments?.get(c.id) ?? '';
+    g.set(
+      r,
+      L.colComment,
+      recused ? { value: '', style: 'recused' } : { value: comment, style: 'inputWrap', locked: false },
+    );
   });
   if (cases.length > 0) {
     for (const it of items) {
@@ -279,7 +288,7 @@ export function expertSheet(input: ExpertSheetInput): SheetSpec {
   g.value(declRow + 2, L.colFirstItem + 7, '______年____月____日', 'signature');
   merges.push(rangeRef(declRow + 2, L.colFirstItem + 7, declRow + 2, L.colFirstItem + 10));
 
-  const columns: number[] = [5, 10, 24, 18, ...items.map(() => 8), ...rubric.groups.map(() => 8), 8, 11, 6, 26, 6];
+  const columns: number[] = [5, 10, 24, 18, ...items.map(() => 8), ...rubric.groups.map(() => 8), 8, 11, 6, 26, 6, 30];
   const rowHeights: Record<number, number> = { 1: 28, 3: 30, 4: 20, 5: 44, [declRow]: 48 };
   return {
     name: input.sheetName ?? expertSheetName(round, expert.id),

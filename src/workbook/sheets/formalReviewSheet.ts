@@ -1,4 +1,4 @@
-import type { Panel } from '../../core/panel/types';
+import type { CaseInfo, Panel } from '../../core/panel/types';
 import { rangeRef } from '../address';
 import { Grid } from '../grid';
 import { FORMAL_REVIEW_LABEL, YES } from '../labels';
@@ -45,6 +45,9 @@ export const FORMAL_REVIEW_COLUMNS = [
   '补正期限',
 ];
 
+/** 审核说明 of a result that came with the panel file (ceeas build), not from the checklist. */
+export const PANEL_BASIS = '按面板文件登记为通过，清单未逐项填写';
+
 /** Column of 审核结果 on 规范性审核 (1-based). */
 export const FORMAL_RESULT_COLUMN = FORMAL_REVIEW_COLUMNS.indexOf('审核结果') + 1;
 
@@ -54,15 +57,18 @@ export function formalReviewSheet(panel: Panel): SheetSpec {
   FORMAL_REVIEW_COLUMNS.forEach((h, i) => g.value(1, i + 1, h, 'header'));
   const first = 4;
   const resultCol = first + FORMAL_CHECKS.length + 1;
-  panel.cases.forEach((c, i) => {
+  const rows: (CaseInfo | null)[] = panel.cases.length > 0 ? panel.cases : [null];
+  rows.forEach((c, i) => {
     const r = i + 2;
-    g.value(r, 1, c.id, 'text');
-    g.value(r, 2, c.name, 'wrap');
-    g.value(r, 3, c.applicant, 'wrap');
+    g.value(r, 1, c?.id ?? '', 'text');
+    g.value(r, 2, c?.name ?? '', 'wrap');
+    g.value(r, 3, c?.applicant ?? '', 'wrap');
     FORMAL_CHECKS.forEach((_k, k) => g.blank(r, first + k, 'input', { locked: false }));
     g.blank(r, first + FORMAL_CHECKS.length, 'inputText', { locked: false });
-    g.value(r, resultCol, FORMAL_REVIEW_LABEL[c.formalReview], 'input', { locked: false });
-    g.blank(r, resultCol + 1, 'inputText', { locked: false });
+    g.value(r, resultCol, c ? FORMAL_REVIEW_LABEL[c.formalReview] : '', 'input', { locked: false });
+    // A result that came with the panel file, not from this checklist, says so.
+    const basis = c?.formalReview === 'passed' ? PANEL_BASIS : '';
+    g.value(r, resultCol + 1, basis, 'inputText', { locked: false });
     g.blank(r, resultCol + 2, 'inputText', { locked: false });
   });
   const last = Math.max(2, panel.cases.length + 1);
@@ -83,7 +89,7 @@ export function formalReviewSheet(panel: Panel): SheetSpec {
         ref: rangeRef(2, resultCol, last, resultCol),
         rule: {
           type: 'list',
-          list: Object.values(FORMAL_REVIEW_LABEL),
+          list: Object.values(FORMAL_REVIEW_LABEL).filter((x) => x !== ''),
           allowBlank: true,
           errorTitle: '审核结果',
           error: '请填写“通过”“未通过”或“限期补正”。',

@@ -1,3 +1,5 @@
+import { STATUS_GROUPS } from '../../core/report/statusLabel';
+import { categoryCode } from '../../core/categories/appendixA';
 import type { Evaluation } from '../../core/engine/evaluate';
 import { GRADES } from '../../core/engine/grade';
 import { ROUND_IDS, ROUND_NAMES, type Panel } from '../../core/panel/types';
@@ -34,14 +36,21 @@ export function gradesSheet(panel: Panel, evaluation: Evaluation): SheetSpec {
   const gradeCol = columnLetter(SUMMARY.colGrade);
   const catCol = columnLetter(SUMMARY.colCategory);
   const graded = evaluation.cases.filter((c) => c.status === 'graded');
-  const categoryOf = new Map(panel.cases.map((c) => [c.id, c.category]));
-  const categories = [...new Set(panel.cases.map((c) => c.category))].sort();
+  // Counted by Appendix A category, however the register names it (A.1, 新兴支柱产业, 集成电路); 汇总 shows the code.
+  const categoryOf = new Map(panel.cases.map((c) => [c.id, categoryCode(c.category) ?? '']));
+  const categories = [...new Set(categoryOf.values())].sort((a, b) =>
+    a === '' ? 1 : b === '' ? -1 : a.localeCompare(b),
+  );
   const grades = sheetRef(SHEET.summary, `$${gradeCol}:$${gradeCol}`);
   const cats = sheetRef(SHEET.summary, `$${catCol}:$${catCol}`);
 
   const rows: { label: string; name: string; filter: string | null }[] = [
     { label: '全部', name: '所有案例', filter: null },
-    ...categories.map((c) => ({ label: c || '（未填）', name: CATEGORY_NAMES[c] ?? '', filter: c })),
+    ...categories.map((c) => ({
+      label: c || '（未归类）',
+      name: CATEGORY_NAMES[c] ?? '未填或不是附录 A 的类别',
+      filter: c,
+    })),
   ];
   rows.forEach((row, i) => {
     const r = 4 + i;
@@ -70,26 +79,19 @@ export function gradesSheet(panel: Panel, evaluation: Evaluation): SheetSpec {
   g.value(statusRow, 2, '原因', 'header');
   g.value(statusRow, 3, '数量', 'header');
   const statusCol = columnLetter(SUMMARY.colStatus);
-  const statuses = ['评分有误', '评分未完成', '未进入全部轮次', '未通过规范性审核'];
-  const statusOf: Record<string, string> = {
-    invalid: '评分有误',
-    incomplete: '评分未完成',
-    'not-advanced': '未进入全部轮次',
-    excluded: '未通过规范性审核',
-  };
-  statuses.forEach((s, i) => {
+  STATUS_GROUPS.forEach((group, i) => {
     const r = statusRow + 1 + i;
-    g.value(r, 2, s, 'cell');
+    g.value(r, 2, group.label, 'cell');
     g.formula(
       r,
       3,
-      `COUNTIF(${sheetRef(SHEET.summary, `$${statusCol}:$${statusCol}`)},"${s}")`,
-      evaluation.cases.filter((c) => statusOf[c.status] === s).length,
+      `COUNTIF(${sheetRef(SHEET.summary, `$${statusCol}:$${statusCol}`)},"${group.pattern}")`,
+      evaluation.cases.filter((c) => group.statuses(panel, c.id, c.status)).length,
       'integer',
     );
   });
   // The spread of the round means: how many cases fall in each band, per round.
-  const spreadRow = statusRow + 1 + statuses.length + 1;
+  const spreadRow = statusRow + 1 + STATUS_GROUPS.length + 1;
   g.value(spreadRow, 1, '轮次均分分布', 'header');
   g.value(spreadRow, 2, '均分区间', 'header');
   ROUND_IDS.forEach((rid, k) => g.value(spreadRow, 3 + k, ROUND_NAMES[rid].zh, 'header'));

@@ -5,7 +5,10 @@ import type { SheetSpec } from '../model';
 import { SHEET } from '../names';
 
 export interface LogRow {
+  /** When the command ran (local time). */
   time: string;
+  /** The date the command acts for, when it is not the day it ran (a release date, a notice date); else ''. */
+  actsFor?: string;
   action: string;
   user: string;
   detail: string;
@@ -15,7 +18,7 @@ export interface LogRow {
   chain: string;
 }
 
-export const LOG_COLUMNS = ['序号', '时间', '操作', '操作人', '说明', '输入指纹', '结果指纹', '校验'];
+export const LOG_COLUMNS = ['序号', '时间', '业务日期', '操作', '操作人', '说明', '输入指纹', '结果指纹', '校验'];
 
 /** 操作日志: every command that changed the workbook, oldest first; earlier rows are carried over verbatim. */
 export function logSheet(rows: LogRow[]): SheetSpec {
@@ -25,18 +28,19 @@ export function logSheet(rows: LogRow[]): SheetSpec {
     const r = i + 2;
     g.value(r, 1, i + 1, 'integer');
     g.value(r, 2, row.time, 'text');
-    g.value(r, 3, row.action, 'cell');
-    g.value(r, 4, row.user, 'cell');
-    g.value(r, 5, row.detail, 'wrap');
-    g.value(r, 6, row.inputFingerprint, 'text');
-    g.value(r, 7, row.resultFingerprint, 'text');
-    g.value(r, 8, row.chain, 'text');
+    g.value(r, 3, row.actsFor ?? '', 'text');
+    g.value(r, 4, row.action, 'cell');
+    g.value(r, 5, row.user, 'cell');
+    g.value(r, 6, row.detail, 'wrap');
+    g.value(r, 7, row.inputFingerprint, 'text');
+    g.value(r, 8, row.resultFingerprint, 'text');
+    g.value(r, 9, row.chain, 'text');
   });
   return {
     name: SHEET.log,
     kind: 'log',
     rows: g.rows(),
-    columns: [6, 20, 12, 12, 50, 20, 20, 20],
+    columns: [6, 20, 11, 12, 12, 50, 20, 20, 20],
     freeze: { rows: 1, columns: 0 },
     print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:1' },
     protection: { withPassword: true },
@@ -53,6 +57,8 @@ export function chainOf(previous: string, row: Omit<LogRow, 'chain'>): string {
     row.detail,
     row.inputFingerprint,
     row.resultFingerprint,
+    // Rows written before 业务日期 existed, and rows without one, chain as they always did.
+    ...(row.actsFor ? [row.actsFor] : []),
   ]);
 }
 

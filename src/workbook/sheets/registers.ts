@@ -1,4 +1,4 @@
-import { ROUND_IDS, ROUND_NAMES, type Panel } from '../../core/panel/types';
+import { ROUND_IDS, ROUND_NAMES, type CaseInfo, type ExpertInfo, type Panel } from '../../core/panel/types';
 import { rangeRef, sheetRef } from '../address';
 import { Grid } from '../grid';
 import { AGGREGATE_LABEL, CALENDAR_KIND_LABEL, FORMAL_REVIEW_LABEL, GRADE_ON_LABEL, YES } from '../labels';
@@ -33,27 +33,31 @@ export const CASE_COLUMNS = [
   '终评',
 ];
 
+/** 案例登记's 规范性审核 column: the result kept on the 规范性审核 sheet for the case of that row. */
+export function formalReviewFormula(r: number): string {
+  // &"" shows a blank result (not reviewed yet) as blank, not as the 0 INDEX gives for an empty cell.
+  return `IFERROR(INDEX('${SHEET_FORMAL_REVIEW}'!$${FR_RESULT}:$${FR_RESULT},MATCH($A${r},'${SHEET_FORMAL_REVIEW}'!$A:$A,0))&"","")`;
+}
+
 export function casesSheet(panel: Panel): SheetSpec {
   const g = new Grid();
   CASE_COLUMNS.forEach((h, i) => g.value(1, i + 1, h, 'header'));
   const bonusLabel = new Map(panel.rubric.bonuses.map((b) => [b.id, b.label.zh]));
-  panel.cases.forEach((c, i) => {
+  // An empty register keeps one blank, formatted row: imported rows take their look from it.
+  const rows: (CaseInfo | null)[] = panel.cases.length > 0 ? panel.cases : [null];
+  rows.forEach((c, i) => {
     const r = i + 2;
-    g.value(r, 1, c.id, 'text');
-    g.value(r, 2, c.name, 'cell');
-    g.value(r, 3, c.applicant, 'cell');
-    g.value(r, 4, c.category, 'cellCenter');
-    g.value(r, 5, c.bonus.map((b) => bonusLabel.get(b) ?? b).join('；'), 'cell');
+    g.value(r, 1, c?.id ?? '', 'text');
+    g.value(r, 2, c?.name ?? '', 'cell');
+    g.value(r, 3, c?.applicant ?? '', 'cell');
+    g.value(r, 4, c?.category ?? '', 'cellCenter');
+    g.value(r, 5, c ? c.bonus.map((b) => bonusLabel.get(b) ?? b).join('；') : '', 'cell');
     // The result is kept on 规范性审核 with its checklist and reasons; this column shows it.
-    g.formula(
-      r,
-      6,
-      `IFERROR(INDEX('${SHEET_FORMAL_REVIEW}'!$${FR_RESULT}:$${FR_RESULT},MATCH($A${r},'${SHEET_FORMAL_REVIEW}'!$A:$A,0)),"")`,
-      FORMAL_REVIEW_LABEL[c.formalReview],
-      'cellCenter',
-    );
+    g.formula(r, 6, formalReviewFormula(r), c ? FORMAL_REVIEW_LABEL[c.formalReview] : '', 'cellCenter');
     g.value(r, 7, '', 'cell');
-    ROUND_IDS.forEach((rid, k) => g.value(r, 8 + k, panel.rounds[rid].cases.includes(c.id) ? YES : '', 'cellCenter'));
+    ROUND_IDS.forEach((rid, k) =>
+      g.value(r, 8 + k, c && panel.rounds[rid].cases.includes(c.id) ? YES : '', 'cellCenter'),
+    );
   });
   const last = Math.max(2, panel.cases.length + 1);
   return {
@@ -73,14 +77,17 @@ export const EXPERT_COLUMNS = ['专家编号', '姓名', '工作单位', '专业
 export function expertsSheet(panel: Panel): SheetSpec {
   const g = new Grid();
   EXPERT_COLUMNS.forEach((h, i) => g.value(1, i + 1, h, 'header'));
-  panel.experts.forEach((e, i) => {
+  const rows: (ExpertInfo | null)[] = panel.experts.length > 0 ? panel.experts : [null];
+  rows.forEach((e, i) => {
     const r = i + 2;
-    g.value(r, 1, e.id, 'text');
-    g.value(r, 2, e.name, 'cell');
-    g.value(r, 3, e.organization, 'cell');
-    g.value(r, 4, e.fields.join('；'), 'cell');
-    g.value(r, 5, e.conflicts.join('；'), 'cell');
-    ROUND_IDS.forEach((rid, k) => g.value(r, 6 + k, panel.rounds[rid].experts.includes(e.id) ? YES : '', 'cellCenter'));
+    g.value(r, 1, e?.id ?? '', 'text');
+    g.value(r, 2, e?.name ?? '', 'cell');
+    g.value(r, 3, e?.organization ?? '', 'cell');
+    g.value(r, 4, e ? e.fields.join('；') : '', 'cell');
+    g.value(r, 5, e ? e.conflicts.join('；') : '', 'cell');
+    ROUND_IDS.forEach((rid, k) =>
+      g.value(r, 6 + k, e && panel.rounds[rid].experts.includes(e.id) ? YES : '', 'cellCenter'),
+    );
   });
   const last = Math.max(2, panel.experts.length + 1);
   return {

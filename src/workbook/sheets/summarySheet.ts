@@ -1,3 +1,5 @@
+import { statusLabel } from '../../core/report/statusLabel';
+import { categoryCode } from '../../core/categories/appendixA';
 import { fixed } from '../../core/exact/decimal';
 import type { Evaluation } from '../../core/engine/evaluate';
 import { ROUND_IDS, ROUND_NAMES, type Panel, type RoundId } from '../../core/panel/types';
@@ -7,14 +9,6 @@ import type { CellSpec, SheetSpec } from '../model';
 import { SHEET } from '../names';
 import { expertLayout } from './expertLayout';
 import { SUMMARY } from './resultLayout';
-
-export const STATUS_LABEL: Record<string, string> = {
-  excluded: '未通过规范性审核',
-  invalid: '评分有误',
-  incomplete: '评分未完成',
-  'not-advanced': '未进入全部轮次',
-  graded: '已评级',
-};
 
 /** What the add-in needs to write 汇总 with the CEEAS custom functions: where each expert's sheet is. */
 export interface CustomFunctionSummary {
@@ -98,8 +92,9 @@ export function summarySheet(panel: Panel, evaluation: Evaluation, customFunctio
     g.value(r, SUMMARY.colCase, c.id, 'cellCenter');
     g.value(r, SUMMARY.colName, c.name, 'wrap');
     g.value(r, SUMMARY.colApplicant, c.applicant, 'wrap');
-    g.value(r, SUMMARY.colCategory, c.category, 'cellCenter');
-    g.value(r, SUMMARY.colStatus, STATUS_LABEL[res.status], 'cellCenter');
+    // The Appendix A category the case counts under (A.1 for 集成电路), blank when its text names none.
+    g.value(r, SUMMARY.colCategory, categoryCode(c.category) ?? '', 'cellCenter');
+    g.value(r, SUMMARY.colStatus, statusLabel(panel, res.id, res.status), 'cellCenter');
     for (const rid of ROUND_IDS) {
       const col = SUMMARY.roundColumn(rid);
       const st = res.rounds[rid];

@@ -144,7 +144,9 @@ describe('the add-in commands on an open workbook', () => {
     const cases = await actions.importRegister(
       context,
       'cases',
-      csv('案例编号,案例名称,申报单位,产业类别,初评\nC1,=HYPERLINK("x"),甲公司,A.2,是\nC2,乙项目,乙公司,A.1,是\n'),
+      csv(
+        '案例编号,案例名称,申报单位,产业类别,规范性审核,初评\nC1,=HYPERLINK("x"),甲公司,A.2,通过,是\nC2,乙项目,乙公司,A.1,通过,是\n',
+      ),
       opts,
     );
     expect(cases.message).toContain('C1、C2');

@@ -30,10 +30,20 @@ interface RowAt {
 
 const CELL_REF = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
-/** The XML of a cell holding `value`, in the part's prefix, with format index `s` when there is one. */
-export function cellXml(prefix: string, ref: string, value: CellValue, s: string | undefined): string {
+/**
+ * The XML of a cell holding `value` (or `formula`, without a cached result: the workbook is recalculated when it
+ * is opened), in the part's prefix, with format index `s` when there is one.
+ */
+export function cellXml(
+  prefix: string,
+  ref: string,
+  value: CellValue,
+  s: string | undefined,
+  formula?: string,
+): string {
   const style = s !== undefined ? ` s="${escapeXml(s)}"` : '';
   const p = prefix;
+  if (formula !== undefined) return `<${p}c r="${ref}"${style}><${p}f>${escapeXml(formula)}</${p}f></${p}c>`;
   if (typeof value === 'number' && Number.isFinite(value))
     return `<${p}c r="${ref}"${style}><${p}v>${value}</${p}v></${p}c>`;
   if (typeof value === 'boolean') return `<${p}c r="${ref}"${style} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
@@ -154,7 +164,7 @@ export function applyCellUpdates(text: string, part: string, updates: CellUpdate
     const r = byRow.get(row);
     if (!r) {
       const cells = added.get(row) ?? new Map<number, string>();
-      cells.set(column, cellXml(p, ref, u.value, like));
+      cells.set(column, cellXml(p, ref, u.value, like, u.formula));
       added.set(row, cells);
       newRows = true;
       continue;
@@ -162,7 +172,7 @@ export function applyCellUpdates(text: string, part: string, updates: CellUpdate
     const existing = r.cells.find((c) => c.row === row && c.column === column);
     if (existing) {
       const s = u.styleLike !== undefined ? like : existing.el.attrs.s;
-      edits.push({ start: existing.el.start, end: existing.end, text: cellXml(p, ref, u.value, s) });
+      edits.push({ start: existing.el.start, end: existing.end, text: cellXml(p, ref, u.value, s, u.formula) });
       replaced.add(existing.el.start);
       if (existing.masterOf !== undefined) unshare.add(existing.masterOf);
       continue;
@@ -178,12 +188,12 @@ export function applyCellUpdates(text: string, part: string, updates: CellUpdate
         const t = startTag(c.el);
         t.tag = withAttribute(t.tag, 'r', a1(c.row, c.column));
       }
-    if (next) insert(next.el.start, column, cellXml(p, ref, u.value, like));
+    if (next) insert(next.el.start, column, cellXml(p, ref, u.value, like, u.formula));
     else if (r.el.selfClosing) {
       rowTag.tag = rowTag.tag.replace(/\s*\/>$/, '>');
-      insert(r.el.openEnd, column, cellXml(p, ref, u.value, like));
+      insert(r.el.openEnd, column, cellXml(p, ref, u.value, like, u.formula));
       insert(r.el.openEnd, Number.MAX_SAFE_INTEGER, `</${r.el.qname}>`);
-    } else insert(r.end - `</${r.el.qname}>`.length, column, cellXml(p, ref, u.value, like));
+    } else insert(r.end - `</${r.el.qname}>`.length, column, cellXml(p, ref, u.value, like, u.formula));
   }
 
   // New rows, in order, before the first row below them.
@@ -261,4 +271,44 @@ function withDimension(text: string, part: string, maxRow: number, maxColumn: nu
   if (next === d.attrs.ref) return text;
   const tag = withAttribute(text.slice(d.start, d.openEnd), 'ref', next);
   return text.slice(0, d.start) + tag + text.slice(d.openEnd);
+}
+
+const RANGE = /^(\$?[A-Za-z]{1,3}\$?)(\d{1,7})(?::(\$?[A-Za-z]{1,3}\$?)(\d{1,7}))?$/;
+
+/** A sqref (space-separated ranges) with every range that ends on `lastRow` (and starts below the header) extended. */
+export function grownSqref(sqref: string, lastRow: number, newLastRow: number): string {
+  return sqref
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((r) => {
+      const m = RANGE.exec(r);
+      if (!m) return r;
+      const end = Number(m[4] ?? m[2]);
+      if (end !== lastRow || Number(m[2]) > lastRow) return r;
+      return `${m[1]}${m[2]}:${m[3] ?? m[1]}${newLastRow}`;
+    })
+    .join(' ');
+}
+
+/**
+ * A sheet whose register grew from `lastRow` to `newLastRow`: data validations and conditional formats that reach
+ * the old last row now reach the new one, as Excel extends them when a row is added to a table.
+ */
+export function growValidations(text: string, part: string, lastRow: number, newLastRow: number): string {
+  const edits: { start: number; end: number; text: string }[] = [];
+  walkXml(text, part, {
+    open(el) {
+      if (el.uri !== NS.main || (el.local !== 'dataValidation' && el.local !== 'conditionalFormatting')) return;
+      const sqref = el.attrs.sqref;
+      if (sqref === undefined) return;
+      const grown = grownSqref(sqref, lastRow, newLastRow);
+      if (grown !== sqref)
+        edits.push({
+          start: el.start,
+          end: el.openEnd,
+          text: withAttribute(text.slice(el.start, el.openEnd), 'sqref', grown),
+        });
+    },
+  });
+  return splice(text, edits);
 }

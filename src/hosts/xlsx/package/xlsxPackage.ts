@@ -1,4 +1,11 @@
-import type { CellUpdate, SheetMeta, SheetSpec, StyleSpec, WorkbookData } from '../../../workbook/model';
+import type {
+  CellUpdate,
+  RegisterGrowth,
+  SheetMeta,
+  SheetSpec,
+  StyleSpec,
+  WorkbookData,
+} from '../../../workbook/model';
 import {
   ContainerError,
   DEFAULT_LIMITS,
@@ -28,11 +35,21 @@ import {
 import { readSharedStrings } from './sharedStrings';
 import { EMPTY_STYLES, readDateStyles, StyleBook } from './styles';
 import { tablePartXml } from './tablePart';
-import { applyCellUpdates } from './worksheetEdit';
+import { applyCellUpdates, grownSqref, growValidations } from './worksheetEdit';
 import { readWorksheet, type CellContext, type WorksheetRead } from './worksheetReader';
 import { KEPT_ON_REWRITE, PROTECTION_WITHOUT_PASSWORD, printTitles, worksheetXml } from './worksheetWriter';
 import { insertSheet, readWorkbookPart, requestFullCalcOnLoad, setPrintTitles } from './workbookPart';
-import { NS, partBytesOf, partTextOf, rootAndChildren, STOP_WALK, walkXml, XmlError } from './xml';
+import {
+  NS,
+  partBytesOf,
+  partTextOf,
+  rootAndChildren,
+  splice,
+  STOP_WALK,
+  walkXml,
+  withAttribute,
+  XmlError,
+} from './xml';
 
 // An .xlsx file opened as a package of parts (ECMA-376 Part 2). A command reads the parts it needs and changes
 // only the parts it must: the sheets it writes, the cells it fills in, and the bookkeeping parts that list them
@@ -566,6 +583,25 @@ export class XlsxPackage {
     });
   }
 
+  /** Registers grown by appended rows: their tables, validations and conditional formats reach the new rows. */
+  growRegisters(growth: RegisterGrowth[]): void {
+    wrapErrors(() => {
+      for (const g of growth) {
+        if (g.newLastRow <= g.lastRow) continue;
+        const s = this.sheet(g.sheet);
+        this.setText(s.part, growValidations(this.sheetText(s), s.part, g.lastRow, g.newLastRow));
+        const relsPart = relsPartOf(s.part);
+        for (const rel of readRelationships(this.text(relsPart), relsPart)) {
+          if (rel.type !== REL.table || rel.external) continue;
+          const part = resolveTarget(s.part, rel.target);
+          const xml = this.text(part);
+          if (xml !== null) this.setText(part, grownTable(xml, part, g.lastRow, g.newLastRow));
+        }
+      }
+      this.sheetsChanged = true;
+    });
+  }
+
   /** The package as .xlsx bytes: changed parts written anew, every other part copied as stored. */
   async save(): Promise<Uint8Array> {
     if (this.sheetsChanged) this.prepareRecalculation();
@@ -621,6 +657,26 @@ export class XlsxPackage {
   partNames(): string[] {
     return [...this.names.values()].filter((n) => this.has(n));
   }
+}
+
+/** A table part whose range ends on `lastRow`, extended (with its autoFilter) to `newLastRow`. */
+function grownTable(text: string, part: string, lastRow: number, newLastRow: number): string {
+  const edits: { start: number; end: number; text: string }[] = [];
+  walkXml(text, part, {
+    open(el) {
+      if (el.uri !== NS.main || (el.local !== 'table' && el.local !== 'autoFilter')) return;
+      const ref = el.attrs.ref;
+      if (ref === undefined) return;
+      const grown = grownSqref(ref, lastRow, newLastRow);
+      if (grown !== ref)
+        edits.push({
+          start: el.start,
+          end: el.openEnd,
+          text: withAttribute(text.slice(el.start, el.openEnd), 'ref', grown),
+        });
+    },
+  });
+  return splice(text, edits);
 }
 
 function columnIndex(ref: string): number {

@@ -50,10 +50,10 @@ describe('the parts we write are valid SpreadsheetML', () => {
       ),
     ).toEqual(['dataValidation: errorStyle="error" is not a valid value']);
     expect(checkPart(`<worksheet ${ns}><sheetData/><dimension ref="A1"/></worksheet>`)).toEqual([
-      'worksheet: dimension out of the schema\'s order',
+      "worksheet: dimension out of the schema's order",
     ]);
-    expect(checkPart(`<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="x"/></row></sheetData></worksheet>`)).toEqual([
-      'c: t="x" is not a valid value',
-    ]);
+    expect(checkPart(`<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="x"/></row></sheetData></worksheet>`)).toEqual(
+      ['c: t="x" is not a valid value'],
+    );
   });
 });

@@ -1,15 +1,22 @@
-import { parsePanel } from '../../core/panel/parsePanel';
-import type { Panel } from '../../core/panel/types';
-import { inputSheets } from '../../workbook/build';
-import { inputFingerprint } from '../../workbook/fingerprint';
-import type { SheetSpec } from '../../workbook/model';
-import { SHEET, SHEET_FORMAL_REVIEW } from '../../workbook/names';
-import { appendLog } from '../../workbook/sheets/logSheet';
+import { parsePanel } from '../core/panel/parsePanel';
+import type { Panel } from '../core/panel/types';
+import { inputSheets } from './build';
+import { inputFingerprint } from './fingerprint';
+import type { SheetSpec } from './model';
+import { SHEET, SHEET_FORMAL_REVIEW } from './names';
+import { appendLog } from './sheets/logSheet';
 
 /** A panel with the standard's defaults and nothing registered yet: what a new evaluation starts from. */
-export function emptyPanel(title: string): Panel {
+export function emptyPanel(title: string, organizer?: string): Panel {
   // parsePanel refuses a panel without cases, so the defaults come from a one-case panel with the case removed.
-  const p = parsePanel({ title, cases: [{ id: '—', name: '', applicant: '' }], experts: [], rounds: {}, scores: [] });
+  const p = parsePanel({
+    title,
+    cases: [{ id: '—', name: '', applicant: '' }],
+    experts: [],
+    rounds: {},
+    scores: [],
+    ...(organizer ? { notice: { organizer } } : {}),
+  });
   return {
     ...p,
     cases: [],
@@ -26,11 +33,17 @@ export function emptyPanel(title: string): Panel {
  * 节假日, 异议登记, 操作日志). A sheet that already exists is kept as it is, whatever it holds: setting up twice, or
  * in a workbook that was built by `ceeas build`, never replaces a register.
  */
-export function setUpSheets(options: { title: string; existing: Set<string>; now: string; user: string }): {
+export function setUpSheets(options: {
+  title: string;
+  organizer?: string;
+  existing: Set<string>;
+  now: string;
+  user: string;
+}): {
   sheets: SheetSpec[];
   kept: string[];
 } {
-  const panel = emptyPanel(options.title);
+  const panel = emptyPanel(options.title, options.organizer);
   // The input sheets of a new workbook (no expert sheets yet, nobody being in a round) and a first log row.
   const all = [
     ...inputSheets(panel),
