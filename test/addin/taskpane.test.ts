@@ -29,7 +29,14 @@ function fakeActions(): TaskpaneActions & { calls: string[] } {
     generateExpertSheets: async (round) => ({ message: round, sheets: [] }),
     exportExpertWorkbook: ok('exportExpertWorkbook'),
     collectWorkbooks: ok('collectWorkbooks'),
-    computeGrades: ok('computeGrades'),
+    computeGrades: async () => {
+      calls.push('computeGrades');
+      return { message: 'computeGrades', results: [], grades: {} };
+    },
+    progress: async () => {
+      calls.push('progress');
+      throw new Error('not in this test');
+    },
     makeNotices: ok('makeNotices'),
     audit: ok('audit'),
     selectCell: async (cell) => void calls.push(`select ${cell}`),
@@ -42,13 +49,13 @@ const html = (lang: 'zh' | 'en', initialTab?: (typeof TAB_IDS)[number]) =>
 describe('task pane', () => {
   it('renders every section as a tab with its panel, in Chinese by default', () => {
     const out = html('zh');
-    for (const t of ['设置工作簿', '案例与专家', '抽取与评分表', '计算与晋级', '公示与异议', '审计'])
+    for (const t of ['设置工作簿', '案例与专家', '抽取与评分表', '计算与晋级', '公示与异议', '审计', '进度'])
       expect(out).toContain(t);
-    expect(out.match(/role="tab"/g)).toHaveLength(6);
-    expect(out.match(/role="tabpanel"/g)).toHaveLength(6);
+    expect(out.match(/role="tab"/g)).toHaveLength(7);
+    expect(out.match(/role="tabpanel"/g)).toHaveLength(7);
     expect(out).toContain('aria-label="评价工作步骤"');
     // Only the selected panel is visible; the others stay mounted but hidden.
-    expect(out.match(/role="tabpanel"[^>]*hidden=""/g)).toHaveLength(5);
+    expect(out.match(/role="tabpanel"[^>]*hidden=""/g)).toHaveLength(6);
   });
 
   it('renders in English when Office speaks English', () => {

@@ -23,6 +23,9 @@ import { logInputChange } from '../../workbook/sheets/logSheet';
 import { applyUpdates } from '../../workbook/specData';
 import { workbookStyles } from '../../workbook/styles';
 import { setUpSheets } from '../../workbook/setUp';
+import { evaluationStatus } from '../../workbook/status';
+import { statusLabel } from '../../core/report/statusLabel';
+import type { CaseStatus } from '../../core/engine/evaluate';
 
 // The ribbon's and the task pane's commands on the open workbook. Each one reads in one batch (two syncs), runs
 // the pure engine, and writes in one batch: one sync to open the protected sheets it rewrites with the password
@@ -251,7 +254,15 @@ export async function addScoreForm(
 /** 抽取专家 (5.2.3): a reproducible draw by seed, marked in 专家库 and logged with the pool's fingerprint. */
 export async function drawRoundExperts(
   context: Excel.RequestContext,
-  draw: { round: RoundId; count: number; seed: string; minEligible?: number; excludePrevious?: boolean },
+  draw: {
+    round: RoundId;
+    count: number;
+    seed: string;
+    minEligible?: number;
+    excludePrevious?: boolean;
+    maxPerOrganization?: number;
+    reserves?: number;
+  },
   options: CommandOptions,
 ): Promise<CommandResult & { experts: string[] }> {
   return command(context, options, ({ data }) => {
@@ -261,7 +272,7 @@ export async function drawRoundExperts(
       updates: outcome.updates,
       sheets: [outcome.log],
       result: {
-        message: `${ROUND_NAMES[draw.round].zh}抽中 ${outcome.draw.experts.join('、')}（种子 ${draw.seed}，专家库指纹 ${outcome.poolFingerprint}）${recusals.length ? `；${recusals.join('；')}` : ''}。`,
+        message: `${ROUND_NAMES[draw.round].zh}抽中 ${outcome.draw.experts.join('、')}（种子 ${draw.seed}，专家库指纹 ${outcome.poolFingerprint}）${outcome.draw.reserves.length ? `；备选依次为 ${outcome.draw.reserves.join('、')}` : ''}${recusals.length ? `；${recusals.join('；')}` : ''}。`,
         experts: outcome.draw.experts,
       },
     };
@@ -448,6 +459,9 @@ export async function computeGrades(context: Excel.RequestContext, options: Comm
       lang: options.lang,
     });
     const graded = result.json.cases.filter((c) => c.status === 'graded').length;
+    const names = new Map(result.panel.cases.map((c) => [c.id, c.name]));
+    const grades: Record<string, number> = {};
+    for (const c of result.json.cases) if (c.grade) grades[c.grade] = (grades[c.grade] ?? 0) + 1;
     return {
       sheets: result.sheets,
       decimals: result.panel.policy.decimals,
@@ -455,9 +469,28 @@ export async function computeGrades(context: Excel.RequestContext, options: Comm
         message: `已计算 ${result.json.cases.length} 个案例，已评级 ${graded} 个。`,
         json: result.json,
         findings: result.json.findings as Finding[] as CommandFinding[],
+        // What the secretariat looks at next: every case's result and the grade distribution.
+        results: result.json.cases.map((c) => ({
+          id: c.id,
+          name: names.get(c.id) ?? '',
+          score: c.score,
+          grade: c.grade,
+          status: statusLabel(result.panel, c.id, c.status as CaseStatus, options.lang ?? 'zh'),
+        })),
+        grades,
       },
     };
   });
+}
+
+/** 进度: where the evaluation stands, read only. */
+export async function evaluationProgress(context: Excel.RequestContext, options: CommandOptions = {}) {
+  const { data, existing } = await readWorkbook(context, INPUT_SHEETS);
+  // The status needs to know whether 结果发布 exists, not what it holds.
+  const unread = [...existing.keys()].filter((n) => !data.sheets.some((s) => s.name === n));
+  const sheets = [...data.sheets, ...unread.map((name) => ({ name, values: [], formulas: [] }))];
+  const status = evaluationStatus({ sheets }, { lang: options.lang });
+  return { message: status.next, status };
 }
 
 /** 生成公示与通知: the notice and the letters from the workbook as it is now, with a log entry. */

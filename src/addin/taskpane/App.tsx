@@ -19,11 +19,13 @@ import { AuditPanel } from './panels/AuditPanel';
 import { CasesPanel } from './panels/CasesPanel';
 import { ComputePanel } from './panels/ComputePanel';
 import { NoticesPanel } from './panels/NoticesPanel';
+import { ProgressPanel } from './panels/ProgressPanel';
 import { SetupPanel } from './panels/SetupPanel';
 import { SheetsPanel } from './panels/SheetsPanel';
 import type { PanelProps } from './panels/types';
 
 const PANELS: Record<TabId, ComponentType<PanelProps>> = {
+  progress: ProgressPanel,
   setup: SetupPanel,
   cases: CasesPanel,
   sheets: SheetsPanel,

@@ -40,6 +40,30 @@ export interface DrawRequest {
   seed: string;
   minEligible?: number;
   excludePrevious?: boolean;
+  /** At most this many experts of one organisation. */
+  maxPerOrganization?: number;
+  /** Reserves drawn in order after the experts. */
+  reserves?: number;
+}
+
+/** One case's result as the pane lists it after 计算等级. */
+export interface CaseResultView {
+  id: string;
+  name: string;
+  score: string | null;
+  grade: string | null;
+  status: string;
+}
+
+export interface ComputeView extends ActionResult {
+  results: CaseResultView[];
+  /** How many cases got each grade. */
+  grades: Record<string, number>;
+}
+
+/** Where the evaluation stands (src/workbook/status.ts), as the 进度 tab shows it. */
+export interface ProgressView extends ActionResult {
+  status: import('../../workbook/status').EvaluationStatus;
 }
 
 export type AdvanceRequest = { kind: 'top'; n: number } | { kind: 'threshold'; min: string } | { kind: 'majority' };
@@ -65,7 +89,9 @@ export interface TaskpaneActions {
   collectWorkbooks(files: File[]): Promise<ActionResult>;
   /** Marks the cases that go on from a round to the next. */
   advanceRound(from: RoundId, rule: AdvanceRequest): Promise<ActionResult>;
-  computeGrades(): Promise<ActionResult>;
+  computeGrades(): Promise<ComputeView>;
+  /** Where the evaluation stands: registers, each round, the last computation, the notice, the next step. */
+  progress(): Promise<ProgressView>;
   makeNotices(): Promise<ActionResult>;
   /** Acceptance of the objections registered in 异议登记 (9.4.2). */
   reviewObjections(): Promise<ActionResult>;

@@ -10,8 +10,8 @@ export function languageOf(displayLanguage: string | null | undefined): Lang {
   return /^en\b/i.test(displayLanguage ?? '') ? 'en' : 'zh';
 }
 
-export type TabId = 'setup' | 'cases' | 'sheets' | 'compute' | 'notices' | 'audit';
-export const TAB_IDS: TabId[] = ['setup', 'cases', 'sheets', 'compute', 'notices', 'audit'];
+export type TabId = 'progress' | 'setup' | 'cases' | 'sheets' | 'compute' | 'notices' | 'audit';
+export const TAB_IDS: TabId[] = ['setup', 'cases', 'sheets', 'compute', 'notices', 'audit', 'progress'];
 
 export interface Strings {
   appTitle: string;
@@ -89,6 +89,9 @@ export interface Strings {
     seedHint: string;
     minEligible: string;
     excludePrevious: string;
+    maxPerOrganization: string;
+    maxPerOrganizationHint: string;
+    reserves: string;
     drawButton: string;
     drawConfirm: string;
     countInvalid: string;
@@ -112,6 +115,36 @@ export interface Strings {
     advanceButton: string;
     advanceConfirm: string;
     valueInvalid: string;
+    resultsTitle: string;
+    chartTitle: string;
+    chartLabel: (counts: string) => string;
+    colCase: string;
+    colScore: string;
+    colGrade: string;
+    colStatus: string;
+  };
+  progress: {
+    intro: string;
+    button: string;
+    next: string;
+    registers: (
+      cases: number,
+      passed: number,
+      failed: number,
+      pending: number,
+      unreviewed: number,
+      experts: number,
+    ) => string;
+    roundsTitle: string;
+    colRound: string;
+    colCases: string;
+    colExperts: string;
+    colSheets: string;
+    colReturned: string;
+    colComplete: string;
+    missing: (round: string, expert: string, cases: string[]) => string;
+    computed: (at: string, changed: boolean, errors: number, warnings: number) => string;
+    notComputed: string;
   };
   notices: {
     intro: string;
@@ -151,6 +184,7 @@ const zh: Strings = {
     compute: '计算与晋级',
     notices: '公示与异议',
     audit: '审计',
+    progress: '进度',
   },
   rounds: { initial: '初评', review: '复评', final: '终评' },
   busy: '正在处理，请稍候……',
@@ -232,6 +266,9 @@ const zh: Strings = {
     seedHint: '公开记录的任意文字或数字，如抽取会议的编号',
     minEligible: '每个案例至少的无冲突专家数',
     excludePrevious: '不抽前面轮次的专家',
+    maxPerOrganization: '每个单位至多',
+    maxPerOrganizationHint: '同一工作单位至多抽几位（单位名称忽略空格、全角和“有限公司”等后缀）；留空不限',
+    reserves: '备选人数',
     drawButton: '抽取',
     drawConfirm: '将在“专家库”中标记本轮抽中的专家并写入操作日志。是否继续？',
     countInvalid: '抽取人数应为正整数。',
@@ -256,6 +293,32 @@ const zh: Strings = {
     advanceButton: '确定晋级',
     advanceConfirm: '将在“案例登记”中标记晋级的案例。是否继续？',
     valueInvalid: '请填写正整数 N 或 0~100 之间的门槛分数。',
+    resultsTitle: '计算结果',
+    chartTitle: '等级分布',
+    chartLabel: (counts) => `等级分布：${counts}`,
+    colCase: '案例',
+    colScore: '综合得分',
+    colGrade: '等级',
+    colStatus: '状态',
+  },
+  progress: {
+    intro:
+      '评价进行到哪一步：登记与规范性审核、每一轮的专家、评分表、交回和缺评，上次计算，以及下一步该做什么。只读，不改动工作簿。',
+    button: '查看进度',
+    next: '下一步',
+    registers: (cases, passed, failed, pending, unreviewed, experts) =>
+      `案例 ${cases} 个（通过规范性审核 ${passed}，未通过 ${failed}，限期补正 ${pending}，未审核 ${unreviewed}）；专家库 ${experts} 位。`,
+    roundsTitle: '各轮进度',
+    colRound: '轮次',
+    colCases: '案例',
+    colExperts: '专家',
+    colSheets: '评分表',
+    colReturned: '已交回',
+    colComplete: '已评完',
+    missing: (round, expert, cases) => `${round}缺评：专家 ${expert} — ${cases.join('、')}`,
+    computed: (at, changed, errors, warnings) =>
+      `上次计算等级：${at}${changed ? '（此后输入有改动，须重新计算）' : ''}；错误 ${errors} 条，提示 ${warnings} 条。`,
+    notComputed: '尚未计算等级。',
   },
   notices: {
     intro:
@@ -299,6 +362,7 @@ const en: Strings = {
     compute: 'Grades and advancement',
     notices: 'Notice and objections',
     audit: 'Audit',
+    progress: 'Progress',
   },
   rounds: { initial: 'Initial', review: 'Review', final: 'Final' },
   busy: 'Working, please wait…',
@@ -384,6 +448,10 @@ const en: Strings = {
     seedHint: 'Any text or number recorded in public, e.g. the meeting number',
     minEligible: 'Eligible experts each case keeps at least',
     excludePrevious: 'Leave out experts of earlier rounds',
+    maxPerOrganization: 'At most per organisation',
+    maxPerOrganizationHint:
+      'Experts of one organisation at most (names compared without spaces, full-width forms or legal forms); blank: no limit',
+    reserves: 'Reserves',
     drawButton: 'Draw',
     drawConfirm: 'The drawn experts will be marked in 专家库 and logged. Continue?',
     countInvalid: 'The number of experts must be a positive whole number.',
@@ -409,6 +477,32 @@ const en: Strings = {
     advanceButton: 'Advance',
     advanceConfirm: 'The advancing cases will be marked in 案例登记. Continue?',
     valueInvalid: 'Enter a positive whole N or a threshold between 0 and 100.',
+    resultsTitle: 'Results',
+    chartTitle: 'Grades',
+    chartLabel: (counts) => `Grades: ${counts}`,
+    colCase: 'Case',
+    colScore: 'Score',
+    colGrade: 'Grade',
+    colStatus: 'Status',
+  },
+  progress: {
+    intro:
+      'Where the evaluation stands: registers and formal review, each round’s experts, sheets, returns and missing scores, the last computation, and the next step. Read only.',
+    button: 'Show progress',
+    next: 'Next step',
+    registers: (cases, passed, failed, pending, unreviewed, experts) =>
+      `${cases} cases (${passed} passed formal review, ${failed} failed, ${pending} pending, ${unreviewed} not reviewed); ${experts} experts.`,
+    roundsTitle: 'Rounds',
+    colRound: 'Round',
+    colCases: 'Cases',
+    colExperts: 'Experts',
+    colSheets: 'Sheets',
+    colReturned: 'Returned',
+    colComplete: 'Complete',
+    missing: (round, expert, cases) => `${round}: expert ${expert} has not scored ${cases.join(', ')}`,
+    computed: (at, changed, errors, warnings) =>
+      `Last computed ${at}${changed ? ' (inputs changed since: compute again)' : ''}; ${errors} errors, ${warnings} warnings.`,
+    notComputed: 'Not computed yet.',
   },
   notices: {
     intro:

@@ -10,8 +10,8 @@ import { splitAddress } from './cellAddress';
 import type { Strings } from './i18n';
 
 // TaskpaneActions backed by Excel. The work itself is in src/addin/office/actions.ts, loaded on first use so the
-// task pane's first render does not wait for the workbook code (nor ExcelJS, which export and collect load later
-// still). Every call hands the commands what the secretariat gave this session: the password and the user.
+// task pane's first render does not wait for the workbook code (nor the package layer, which export and collect
+// load later still). Every call hands the commands what the secretariat gave this session: the password and the user.
 
 type OfficeActions = typeof import('../office/actions');
 
@@ -103,7 +103,16 @@ export function officeTaskpaneActions(strings: Strings, lang: 'zh' | 'en'): Task
       return run(async (m, c) => done(await m.collectWorkbooks(c, read, options())));
     },
     advanceRound: (from, rule) => run(async (m, c) => done(await m.advanceRound(c, from, rule, options()))),
-    computeGrades: () => run(async (m, c) => done(await m.computeGrades(c, options()))),
+    computeGrades: () =>
+      run(async (m, c) => {
+        const value = await m.computeGrades(c, options());
+        return { ...done(value), results: value.results, grades: value.grades };
+      }),
+    progress: () =>
+      run(async (m, c) => {
+        const value = await m.evaluationProgress(c, options());
+        return { ...done(value), status: value.status };
+      }),
     makeNotices: () => run(async (m, c) => done(await m.makeNotices(c, options()))),
     reviewObjections: () => run(async (m, c) => done(await m.reviewObjections(c, options()))),
     releaseResults: () => run(async (m, c) => done(await m.releaseResults(c, options()))),

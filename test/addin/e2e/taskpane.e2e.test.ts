@@ -310,6 +310,13 @@ suite('the task pane in Chromium against the fake Excel host', () => {
     );
     await harness('type', bad, 'E6', 9);
     await act('计算等级', '计算等级', /已计算 6 个案例，已评级 3 个/);
+    // The pane lists every case's result under the grade distribution.
+    const results = section('计算等级').getByRole('table', { name: '计算结果' });
+    await results.waitFor();
+    expect(await results.getByRole('row').count()).toBe(7);
+    await section('计算等级')
+      .getByRole('img', { name: /^等级分布：/ })
+      .waitFor();
     await screenshot('graded');
 
     // 汇总 shows Excel's CEEAS results; 复核 recomputes them with ordinary formulas and agrees.
@@ -363,6 +370,13 @@ suite('the task pane in Chromium against the fake Excel host', () => {
     await tab('审计');
     await act('开始审计检查', '开始审计检查', /审计检查未发现问题/, false);
     await screenshot('audit');
+
+    // 进度: where the evaluation stands, read only; every round complete and released.
+    await tab('进度');
+    await act('查看进度', '查看进度', /最终结果已发布/, false);
+    const rounds = section('查看进度').getByRole('table', { name: '各轮进度' });
+    expect(await rounds.getByRole('row').count()).toBe(4);
+    await screenshot('progress');
   }, 600_000);
 
   it('speaks English when Office does, and tells which cell to go to', async () => {

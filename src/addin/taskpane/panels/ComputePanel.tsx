@@ -1,7 +1,9 @@
 import { Body1, Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { RoundId } from '../../../core/panel/types';
+import type { ComputeView } from '../actions';
 import { ActionSection } from '../components/ActionSection';
+import { ResultsView } from '../components/ResultsView';
 import { usePanelStyles } from './layout';
 import type { PanelProps } from './types';
 
@@ -26,12 +28,13 @@ export function ComputePanel({ actions, strings, onSelectCell }: PanelProps) {
   return (
     <div className={styles.panel}>
       <Body1>{t.intro}</Body1>
-      <ActionSection
+      <ActionSection<ComputeView>
         label={t.button}
         confirm={t.confirm}
         strings={strings}
         onSelectCell={onSelectCell}
         run={() => actions.computeGrades()}
+        after={(r) => <ResultsView results={r.results} grades={r.grades} strings={strings} />}
       />
       <ActionSection
         title={t.advanceTitle}

@@ -21,6 +21,8 @@ export function SheetsPanel({ actions, strings, onSelectCell }: PanelProps) {
   const [seed, setSeed] = useState('');
   const [minEligible, setMinEligible] = useState('3');
   const [excludePrevious, setExcludePrevious] = useState(false);
+  const [maxPerOrganization, setMaxPerOrganization] = useState('');
+  const [reserves, setReserves] = useState('');
   const [expert, setExpert] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [formExpert, setFormExpert] = useState('');
@@ -58,9 +60,19 @@ export function SheetsPanel({ actions, strings, onSelectCell }: PanelProps) {
         run={() => {
           const n = whole(count);
           const min = whole(minEligible);
-          if (!n || n < 1 || min === null) return t.countInvalid;
+          const cap = maxPerOrganization.trim() === '' ? undefined : whole(maxPerOrganization);
+          const spare = reserves.trim() === '' ? undefined : whole(reserves);
+          if (!n || n < 1 || min === null || cap === null || cap === 0 || spare === null) return t.countInvalid;
           if (!seed.trim()) return t.seedMissing;
-          return actions.drawExperts({ round, count: n, seed: seed.trim(), minEligible: min, excludePrevious });
+          return actions.drawExperts({
+            round,
+            count: n,
+            seed: seed.trim(),
+            minEligible: min,
+            excludePrevious,
+            ...(cap !== undefined ? { maxPerOrganization: cap } : {}),
+            ...(spare !== undefined ? { reserves: spare } : {}),
+          });
         }}
       >
         <div className={styles.row}>
@@ -69,6 +81,14 @@ export function SheetsPanel({ actions, strings, onSelectCell }: PanelProps) {
           </Field>
           <Field label={t.minEligible}>
             <Input inputMode="numeric" value={minEligible} onChange={(_, d) => setMinEligible(d.value)} />
+          </Field>
+        </div>
+        <div className={styles.row}>
+          <Field label={t.maxPerOrganization} hint={t.maxPerOrganizationHint}>
+            <Input inputMode="numeric" value={maxPerOrganization} onChange={(_, d) => setMaxPerOrganization(d.value)} />
+          </Field>
+          <Field label={t.reserves}>
+            <Input inputMode="numeric" value={reserves} onChange={(_, d) => setReserves(d.value)} />
           </Field>
         </div>
         <Field label={t.seed} hint={t.seedHint}>
