@@ -15,7 +15,8 @@ import { registerInit } from './commands/init';
 import { registerPublication } from './commands/publication';
 import { registerScore } from './commands/score';
 import { registerStatus } from './commands/status';
-import type { CommandContext, Io } from './context';
+import { langOfArgv, parseLang, type CommandContext, type Io } from './context';
+import type { Lang } from '../core/engine/findings';
 import { UsageError } from './usageError';
 
 export type { Io } from './context';
@@ -44,7 +45,9 @@ function buildProgram(ctx: CommandContext): Command {
     .version(`ceeas ${version()}`, '-V, --version', '显示版本')
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: () => undefined })
-    .showHelpAfterError(false);
+    .showHelpAfterError(false)
+    // A language not understood is refused before any command runs (it would otherwise fall back to Chinese).
+    .hook('preAction', (_program, action) => void parseLang(action.opts<{ lang?: string }>().lang));
   registerScore(program, ctx);
   registerInit(program, ctx);
   registerBuild(program, ctx);
@@ -58,15 +61,19 @@ function buildProgram(ctx: CommandContext): Command {
   registerFormal(program, ctx);
   registerImport(program, ctx);
   registerStatus(program, ctx);
-  for (const sub of program.commands)
+  for (const sub of program.commands) {
     sub.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: () => undefined });
+    // Every command speaks both languages; those whose output the engine composes declare --lang themselves.
+    if (!sub.options.some((o) => o.long === '--lang')) sub.option('--lang <lang>', '输出语言：zh 或 en', 'zh');
+  }
   return program;
 }
 
 /** Runs the CLI; returns the exit code (0 no error finding, 1 error findings, 2 unusable input). */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   let code = 0;
-  const program = buildProgram({ io, setExit: (c) => (code = c) });
+  const lang = langOfArgv(argv);
+  const program = buildProgram({ io, setExit: (c) => (code = c), lang });
   if (argv.length === 0) {
     io.stderr(program.helpInformation());
     return 2;
@@ -77,34 +84,37 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
-      io.stderr(`${commanderSentence(e)}\n`);
+      io.stderr(`${commanderSentence(e, lang)}\n`);
       return 2;
     }
     if (e instanceof UsageError) {
-      io.stderr(`${e.message}\n`);
+      io.stderr(`${lang === 'en' && e.en ? e.en : e.message}\n`);
       return 2;
     }
     if (process.env.CEEAS_DEBUG) io.stderr(`${(e as Error).stack}\n`);
-    io.stderr(`无法完成：${(e as Error).message || String(e)}。\n`);
+    const why = (e as Error).message || String(e);
+    io.stderr(lang === 'en' ? `Could not finish: ${why}.\n` : `无法完成：${why}。\n`);
     return 2;
   }
 }
 
-function commanderSentence(e: CommanderError): string {
+function commanderSentence(e: CommanderError, lang: Lang): string {
   const m = /'([^']+)'/.exec(e.message);
+  const what = m?.[1] ?? '';
+  const en = lang === 'en';
   switch (e.code) {
     case 'commander.unknownCommand':
-      return `没有命令 ${m?.[1] ?? ''}，可用命令见 ceeas --help。`;
+      return en ? `There is no command ${what}; see ceeas --help.` : `没有命令 ${what}，可用命令见 ceeas --help。`;
     case 'commander.unknownOption':
-      return `不认识的选项 ${m?.[1] ?? ''}，见 ceeas --help。`;
+      return en ? `Unknown option ${what}; see ceeas --help.` : `不认识的选项 ${what}，见 ceeas --help。`;
     case 'commander.missingArgument':
-      return `缺少参数 ${m?.[1] ?? ''}，见 ceeas --help。`;
+      return en ? `Missing argument ${what}; see ceeas --help.` : `缺少参数 ${what}，见 ceeas --help。`;
     case 'commander.missingMandatoryOptionValue':
-      return `缺少必需的选项 ${m?.[1] ?? ''}，见 ceeas --help。`;
+      return en ? `Missing required option ${what}; see ceeas --help.` : `缺少必需的选项 ${what}，见 ceeas --help。`;
     case 'commander.optionMissingArgument':
-      return `选项 ${m?.[1] ?? ''} 需要一个值。`;
+      return en ? `Option ${what} needs a value.` : `选项 ${what} 需要一个值。`;
     case 'commander.excessArguments':
-      return '参数过多，见 ceeas --help。';
+      return en ? 'Too many arguments; see ceeas --help.' : '参数过多，见 ceeas --help。';
     default:
       return e.message.replace(/^error:\s*/, '');
   }

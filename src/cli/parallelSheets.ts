@@ -27,7 +27,7 @@ function parseInWorker(jobs: SheetJob[], cells: CellContext): Promise<WorksheetR
     worker.once('message', (m: WorkerReply) => {
       void worker.terminate();
       if (m.error === undefined) resolve(fromWorker(m));
-      else reject(m.xml ? new XmlError(m.error) : new Error(m.error));
+      else reject(m.xml ? new XmlError(m.error, m.errorEn) : new Error(m.error));
     });
     worker.once('error', (e) => reject(e));
     worker.postMessage(

@@ -4,6 +4,18 @@ import { UsageError } from './usageError';
 
 const MAX_BYTES = 256 * 1024 * 1024;
 
+/** What each kind of input file is called in English refusals. */
+const WHAT_EN: Record<string, string> = {
+  工作簿: 'Workbook',
+  'CSV 文件': 'CSV file',
+  评分表文件: 'Rubric file',
+  面板文件: 'Panel file',
+};
+
+function inEnglish(what: string): string {
+  return WHAT_EN[what] ?? what;
+}
+
 export function readBytes(path: string, what: string): Buffer {
   checkFile(path, what);
   return readFileSync(path);
@@ -13,13 +25,17 @@ function checkFile(path: string, what: string): void {
   let size: number;
   try {
     const st = statSync(path);
-    if (!st.isFile()) throw new UsageError(`${what} ${path} 不是文件。`);
+    if (!st.isFile()) throw new UsageError(`${what} ${path} 不是文件。`, `${inEnglish(what)} ${path} is not a file.`);
     size = st.size;
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`找不到${what} ${path}。`);
+    throw new UsageError(`找不到${what} ${path}。`, `${inEnglish(what)} ${path} not found.`);
   }
-  if (size > MAX_BYTES) throw new UsageError(`${what} ${path} 超过 256 MB，不像是评价数据。`);
+  if (size > MAX_BYTES)
+    throw new UsageError(
+      `${what} ${path} 超过 256 MB，不像是评价数据。`,
+      `${inEnglish(what)} ${path} is over 256 MB; it is not evaluation data.`,
+    );
 }
 
 export function readText(path: string, what: string): string {
@@ -36,7 +52,10 @@ export function readJson(path: string, what: string): unknown {
   } catch (e) {
     const m = /position (\d+)/.exec(String((e as Error).message));
     const line = m ? text.slice(0, Number(m[1])).split('\n').length : null;
-    throw new UsageError(`${what} ${path} 不是有效的 JSON${line ? `（第 ${line} 行附近有错）` : ''}。`);
+    throw new UsageError(
+      `${what} ${path} 不是有效的 JSON${line ? `（第 ${line} 行附近有错）` : ''}。`,
+      `${inEnglish(what)} ${path} is not valid JSON${line ? ` (an error near line ${line})` : ''}.`,
+    );
   }
 }
 
@@ -44,7 +63,11 @@ export function readRubricFile(path: string): Rubric {
   try {
     return validateRubric(readJson(path, '评分表文件'));
   } catch (e) {
-    if (e instanceof RubricError) throw new UsageError(`评分表文件 ${path} 不可用：${e.message}。`);
+    if (e instanceof RubricError)
+      throw new UsageError(
+        `评分表文件 ${path} 不可用：${e.message}。`,
+        `Rubric file ${path} cannot be used: ${e.messageEn}.`,
+      );
     throw e;
   }
 }
@@ -54,7 +77,11 @@ export function readPanelFile(path: string, rubric?: Rubric): Panel {
   try {
     return parsePanel(json, { rubric });
   } catch (e) {
-    if (e instanceof PanelError) throw new UsageError(`面板文件 ${path} 不可用：${e.message}。`);
+    if (e instanceof PanelError)
+      throw new UsageError(
+        `面板文件 ${path} 不可用：${e.message}。`,
+        `Panel file ${path} cannot be used: ${e.messageEn}.`,
+      );
     throw e;
   }
 }

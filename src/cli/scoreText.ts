@@ -55,7 +55,7 @@ export function renderScoreText(panel: Panel, json: ScoreJson, lang: Lang = 'zh'
     [w.warnings, warnings],
   ] as const) {
     if (list.length === 0) continue;
-    parts.push(`\n${title}：`);
+    parts.push(`\n${title}${lang === 'en' ? ':' : '：'}`);
     for (const f of list) parts.push(`  · ${f.cell ? `[${f.cell}] ` : ''}${f.message}`);
   }
   return parts.join('\n');

@@ -7,7 +7,8 @@ import { XmlError } from '../hosts/xlsx/package/xml';
 // back as JSON text, which crosses threads several times faster than the structured clone of hundreds of
 // thousands of small values; a sheet holding a number JSON cannot carry (Infinity, -0) goes back as it is.
 
-export type WorkerReply = { error?: undefined; reads: (WorksheetRead | string)[] } | { error: string; xml: boolean };
+export type WorkerReply =
+  { error?: undefined; reads: (WorksheetRead | string)[] } | { error: string; errorEn?: string; xml: boolean };
 
 function jsonSafe(read: WorksheetRead): boolean {
   for (const row of read.data.values)
@@ -24,6 +25,10 @@ parentPort?.once('message', ({ jobs, cells }: { jobs: SheetJob[]; cells: CellCon
     const reads = jobs.map((j) => parseSheetJob(j, cells));
     parentPort!.postMessage({ reads: reads.map((r) => (jsonSafe(r) ? JSON.stringify(r) : r)) });
   } catch (e) {
-    parentPort!.postMessage({ error: (e as Error).message, xml: e instanceof XmlError });
+    parentPort!.postMessage({
+      error: (e as Error).message,
+      errorEn: e instanceof XmlError ? e.messageEn : undefined,
+      xml: e instanceof XmlError,
+    });
   }
 });

@@ -30,6 +30,13 @@ export interface OpenOptions {
   meta?: boolean;
 }
 
+function unopenable(path: string, e: Error): UsageError {
+  return new UsageError(
+    `工作簿 ${path} 无法打开：${e.message}。`,
+    `Workbook ${path} cannot be opened: ${e instanceof XlsxError ? e.messageEn : e.message}.`,
+  );
+}
+
 async function openBytes(path: string, bytes: Uint8Array, options: OpenOptions): Promise<OpenedWorkbook> {
   try {
     const pkg = await XlsxPackage.open(bytes);
@@ -39,7 +46,7 @@ async function openBytes(path: string, bytes: Uint8Array, options: OpenOptions):
     });
     return { path, pkg, data };
   } catch (e) {
-    if (e instanceof XlsxError) throw new UsageError(`工作簿 ${path} 无法打开：${e.message}。`);
+    if (e instanceof XlsxError) throw unopenable(path, e);
     throw e;
   }
 }
@@ -54,8 +61,9 @@ export function usable<T>(path: string, step: () => T): T {
   try {
     return step();
   } catch (e) {
-    if (e instanceof PanelError) throw new UsageError(`工作簿 ${path} 不可用：${e.message}。`);
-    if (e instanceof XlsxError) throw new UsageError(`工作簿 ${path} 无法打开：${e.message}。`);
+    if (e instanceof PanelError)
+      throw new UsageError(`工作簿 ${path} 不可用：${e.message}。`, `Workbook ${path} cannot be used: ${e.messageEn}.`);
+    if (e instanceof XlsxError) throw unopenable(path, e);
     throw e;
   }
 }
@@ -100,13 +108,20 @@ export async function editWorkbook<T>(
       try {
         written = await opened.pkg.save();
       } catch (e) {
-        if (e instanceof XlsxError) throw new UsageError(`工作簿 ${book} 无法写入：${e.message}。`);
+        if (e instanceof XlsxError)
+          throw new UsageError(
+            `工作簿 ${book} 无法写入：${e.message}。`,
+            `Workbook ${book} cannot be written: ${e.messageEn}.`,
+          );
         throw e;
       }
       refuseIfOpenElsewhere(target);
       const now = currentBytes(target);
       if ((before === null) !== (now === null) || (before && now && !sameBytes(before, now)))
-        throw new UsageError(`工作簿 ${target} 在命令运行期间被其他程序改动，为免覆盖其改动，未写入；请重新运行。`);
+        throw new UsageError(
+          `工作簿 ${target} 在命令运行期间被其他程序改动，为免覆盖其改动，未写入；请重新运行。`,
+          `Workbook ${target} was changed by another program while the command ran; nothing was written, so as not to overwrite that change. Please run it again.`,
+        );
       writeAtomically(target, Buffer.from(written.buffer, written.byteOffset, written.byteLength));
     }
     return result;

@@ -24,9 +24,11 @@ export function ownerFiles(path: string): string[] {
 export function refuseIfOpenElsewhere(path: string): void {
   const owner = ownerFiles(path).find((f) => existsSync(f));
   if (!owner) return;
-  const program = basename(owner).startsWith('.~lock.') ? 'LibreOffice' : 'Excel 或 WPS';
+  const libre = basename(owner).startsWith('.~lock.');
+  const program = libre ? 'LibreOffice' : 'Excel 或 WPS';
   throw new UsageError(
     `工作簿 ${path} 正在 ${program} 中打开（有 ${basename(owner)}），为免保存时互相覆盖，未写入；请先关闭它再运行（若程序已关闭，可删除该文件）。`,
+    `Workbook ${path} is open in ${libre ? program : 'Excel or WPS'} (${basename(owner)} exists); nothing was written, so that neither save overwrites the other. Close it and run again (if the program is closed, delete that file).`,
   );
 }
 
@@ -106,7 +108,11 @@ export async function lockWorkbook(path: string, command: string): Promise<() =>
       return release;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new UsageError(`无法锁定工作簿 ${path}：${code ?? (e as Error).message}。`);
+      if (code !== 'EEXIST')
+        throw new UsageError(
+          `无法锁定工作簿 ${path}：${code ?? (e as Error).message}。`,
+          `Cannot lock workbook ${path}: ${code ?? (e as Error).message}.`,
+        );
     }
     const holder = readHolder(file);
     if (stale(holder, file)) {
@@ -120,6 +126,7 @@ export async function lockWorkbook(path: string, command: string): Promise<() =>
     if (Date.now() >= deadline)
       throw new UsageError(
         `工作簿 ${path} 正被另一个 ceeas 命令（${holder?.command ?? '未知'}，进程 ${holder?.pid ?? '?'}）修改，等待后仍未结束，未写入；请稍后再试。`,
+        `Workbook ${path} is being changed by another ceeas command (${holder?.command ?? 'unknown'}, process ${holder?.pid ?? '?'}) that had not finished after waiting; nothing was written. Please try again later.`,
       );
     await sleep(50 + Math.random() * 50);
   }

@@ -2,6 +2,7 @@ import { advanceCases, type AdvanceResult, type AdvanceRule } from '../core/engi
 import { evaluate } from '../core/engine/evaluate';
 import { PanelError } from '../core/panel/parsePanel';
 import { ROUND_NAMES, type RoundId } from '../core/panel/types';
+import type { Lang } from '../core/engine/findings';
 import type { Rubric } from '../core/rubric/types';
 import { a1 } from './address';
 import { inputFingerprint } from './fingerprint';
@@ -20,7 +21,12 @@ export interface AdvanceOutcome {
   log: SheetSpec;
 }
 
-export function describeRule(rule: AdvanceRule): string {
+export function describeRule(rule: AdvanceRule, lang: Lang = 'zh'): string {
+  if (lang === 'en') {
+    if (rule.kind === 'top') return `top ${rule.n}, ties at the cut included`;
+    if (rule.kind === 'threshold') return `round mean at least ${rule.min.toString()}`;
+    return 'recommended by a majority of experts';
+  }
   if (rule.kind === 'top') return `前 ${rule.n} 名（并列者一同晋级）`;
   if (rule.kind === 'threshold') return `轮次均分不低于 ${rule.min.toString()}`;
   return '多数专家推荐';
@@ -41,7 +47,7 @@ export function advanceWorkbook(
   )
     throw new PanelError(
       `${ROUND_NAMES[from].zh}没有一位专家在“推荐”列填写过“是”或“否”，无法按多数专家推荐确定晋级；请先收回专家的推荐意见，或改用 --top、--threshold`,
-      `No expert of the ${from} round marked 推荐 (yes or no) for any case, so a majority cannot decide; collect the experts' recommendations first, or use --top or --threshold`,
+      `No expert of the ${ROUND_NAMES[from].en.toLowerCase()} round marked 推荐 (yes or no) for any case, so a majority cannot decide; collect the experts' recommendations first, or use --top or --threshold`,
     );
   const evaluation = evaluate(read.panel, { extra: read.findings });
   const result = advanceCases(read.panel, evaluation, from, rule);

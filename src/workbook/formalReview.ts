@@ -16,7 +16,7 @@ export interface FormalReviewOutcome {
   rows: FormalReviewRow[];
   /** 审核结果 filled where it was blank and every check is answered. */
   updates: CellUpdate[];
-  problems: { cell: string; message: string }[];
+  problems: { cell: string; message: string; messageEn: string }[];
 }
 
 /**
@@ -27,12 +27,20 @@ export function reviewFormal(data: WorkbookData): FormalReviewOutcome {
   const out: FormalReviewOutcome = { rows: [], updates: [], problems: [] };
   const sheet = data.sheets.find((s) => s.name === SHEET_FORMAL_REVIEW);
   if (!sheet) {
-    out.problems.push({ cell: SHEET_FORMAL_REVIEW, message: `工作簿中没有“${SHEET_FORMAL_REVIEW}”工作表。` });
+    out.problems.push({
+      cell: SHEET_FORMAL_REVIEW,
+      message: `工作簿中没有“${SHEET_FORMAL_REVIEW}”工作表。`,
+      messageEn: `The workbook has no sheet "${SHEET_FORMAL_REVIEW}".`,
+    });
     return out;
   }
   const h = findHeader(sheet, ['案例编号', '审核结果', '审核说明']);
   if (!h) {
-    out.problems.push({ cell: SHEET_FORMAL_REVIEW, message: `“${SHEET_FORMAL_REVIEW}”的表头被改动。` });
+    out.problems.push({
+      cell: SHEET_FORMAL_REVIEW,
+      message: `“${SHEET_FORMAL_REVIEW}”的表头被改动。`,
+      messageEn: `The header of "${SHEET_FORMAL_REVIEW}" was changed.`,
+    });
     return out;
   }
   const col = (name: string): number => h.columns.get(name)!;
@@ -61,25 +69,33 @@ export function reviewFormal(data: WorkbookData): FormalReviewOutcome {
       out.problems.push({
         cell: cell(r, '审核结果'),
         message: `案例 ${id} 审核结果为“通过”，但“${failed.join('、')}”为“否”。`,
+        messageEn: `Case ${id} is marked 通过 (passed), but ${failed.map((f) => `"${f}"`).join(', ')} is 否 (no).`,
       });
     } else if (result === FORMAL_REVIEW_LABEL.passed && unanswered.length > 0 && note === '') {
       // A pass needs every check answered 是, or a basis written down (a review done elsewhere, say).
       out.problems.push({
         cell: cell(r, '审核结果'),
         message: `案例 ${id} 审核结果为“通过”，但清单还有 ${unanswered.length} 项未填写（${unanswered.join('、')}）；请逐项填写，或在审核说明中写明依据。`,
+        messageEn: `Case ${id} is marked 通过 (passed), but ${unanswered.length} checks are unanswered (${unanswered.join(', ')}); answer each, or give the basis in 审核说明.`,
       });
     } else if (result === FORMAL_REVIEW_LABEL.failed && note === '' && failed.length === 0) {
-      out.problems.push({ cell: cell(r, '审核说明'), message: `案例 ${id} 未通过审核，须写明原因（审核说明）。` });
+      out.problems.push({
+        cell: cell(r, '审核说明'),
+        message: `案例 ${id} 未通过审核，须写明原因（审核说明）。`,
+        messageEn: `Case ${id} failed review; the reason must be written in 审核说明.`,
+      });
     } else if (result === FORMAL_REVIEW_LABEL.pending) {
       if (note === '')
         out.problems.push({
           cell: cell(r, '审核说明'),
           message: `案例 ${id} 限期补正，须写明须补正的材料（审核说明）。`,
+          messageEn: `Case ${id} is given time to correct; write which materials are due in 审核说明.`,
         });
       if (h.columns.has('补正期限') && textAt(sheet, r, col('补正期限')) === '') {
         out.problems.push({
           cell: cell(r, '补正期限'),
           message: `案例 ${id} 限期补正，须填写补正期限（准则 9.1.3：可限期一次性补充完善）。`,
+          messageEn: `Case ${id} is given time to correct; fill in 补正期限, the deadline (clause 9.1.3: one correction within a set time).`,
         });
       }
     }

@@ -1,4 +1,4 @@
-import type { Finding } from '../core/engine/findings';
+import type { Finding, Lang } from '../core/engine/findings';
 import { GRADES } from '../core/engine/grade';
 import { a1 } from './address';
 import type { CellUpdate, SheetData, WorkbookData } from './model';
@@ -20,6 +20,7 @@ export interface ObjectionRecord {
 export interface ObjectionProblem {
   cell: string;
   message: string;
+  messageEn: string;
 }
 
 export interface GradeChange {
@@ -85,20 +86,30 @@ export function reviewObjections(
   for (const o of records) {
     const f = o.fields;
     const id = f['异议编号'] || `第 ${o.row} 行`;
+    const idEn = f['异议编号'] || `on row ${o.row}`;
+    // Why the objection is not accepted, as written into 不予受理原因 (Chinese) and reported in English.
     let refusal: string | null = null;
-    if (f['异议人（实名）'] === '' || /匿名|佚名|不愿透露/.test(f['异议人（实名）']))
+    let refusalEn = '';
+    if (f['异议人（实名）'] === '' || /匿名|佚名|不愿透露/.test(f['异议人（实名）'])) {
       refusal = '匿名异议不予受理（准则 9.4.2）';
-    else if (!WRITTEN.includes(f['提出形式'])) refusal = '异议应以书面形式提出（准则 9.4.2）';
-    else if (!context.period) refusal = null;
+      refusalEn = 'it is anonymous, and anonymous objections are not accepted (clause 9.4.2)';
+    } else if (!WRITTEN.includes(f['提出形式'])) {
+      refusal = '异议应以书面形式提出（准则 9.4.2）';
+      refusalEn = 'it was not made in writing (clause 9.4.2)';
+    } else if (!context.period) refusal = null;
     else if (o.received === null) {
       review.problems.push({
         cell: cell(o.row, '收到日期'),
         message: `异议 ${id} 没有有效的收到日期，无法判断是否在公示期内。`,
+        messageEn: `Objection ${idEn} has no valid 收到日期 (date received), so it cannot be told whether it came within the notice period.`,
       });
-    } else if (o.received > context.period.last)
+    } else if (o.received > context.period.last) {
       refusal = `超过公示期（${context.period.last} 截止）提出，不予受理（准则 9.4.2）`;
+      refusalEn = `it came after the notice period (ended ${context.period.last}) (clause 9.4.2)`;
+    }
     if (!refusal && f['所涉案例编号'] !== '' && !context.published.has(f['所涉案例编号'])) {
       refusal = `所涉案例 ${f['所涉案例编号']} 不在公示名单中`;
+      refusalEn = `case ${f['所涉案例编号']} is not on the published list`;
     }
     const decided = f['是否受理'];
     if (decided === '') {
@@ -109,7 +120,11 @@ export function reviewObjections(
         fill(o.row, '是否受理', '受理');
       }
     } else if (decided === '受理' && refusal) {
-      review.problems.push({ cell: cell(o.row, '是否受理'), message: `异议 ${id} 登记为受理，但${refusal}。` });
+      review.problems.push({
+        cell: cell(o.row, '是否受理'),
+        message: `异议 ${id} 登记为受理，但${refusal}。`,
+        messageEn: `Objection ${idEn} is recorded as accepted, but ${refusalEn}.`,
+      });
     }
     const accepted = decided === '受理' || (decided === '' && !refusal && (o.received !== null || !context.period));
     if (!accepted) continue;
@@ -124,11 +139,20 @@ export function reviewObjections(
         review.problems.push({
           cell: cell(o.row, '调整后等级'),
           message: `异议 ${id} 调整等级，但调整后等级“${after}”无效或与调整前相同。`,
+          messageEn: `Objection ${idEn} changes the grade, but the new grade "${after}" is not a grade or is the same as before.`,
         });
       } else if (f['处理说明'] === '') {
-        review.problems.push({ cell: cell(o.row, '处理说明'), message: `异议 ${id} 调整等级须写明理由（处理说明）。` });
+        review.problems.push({
+          cell: cell(o.row, '处理说明'),
+          message: `异议 ${id} 调整等级须写明理由（处理说明）。`,
+          messageEn: `Objection ${idEn} changes the grade; the reason must be written in 处理说明.`,
+        });
       } else if (o.handled === null) {
-        review.problems.push({ cell: cell(o.row, '处理日期'), message: `异议 ${id} 调整等级须填写处理日期。` });
+        review.problems.push({
+          cell: cell(o.row, '处理日期'),
+          message: `异议 ${id} 调整等级须填写处理日期。`,
+          messageEn: `Objection ${idEn} changes the grade; 处理日期 (date handled) must be filled in.`,
+        });
       } else {
         review.changes.push({
           objection: id,
@@ -141,7 +165,11 @@ export function reviewObjections(
       }
     }
     if (result === '驳回' && f['处理说明'] === '') {
-      review.problems.push({ cell: cell(o.row, '处理说明'), message: `异议 ${id} 驳回须说明理由（准则 9.4.3.3）。` });
+      review.problems.push({
+        cell: cell(o.row, '处理说明'),
+        message: `异议 ${id} 驳回须说明理由（准则 9.4.3.3）。`,
+        messageEn: `Objection ${idEn} is dismissed; the reason must be given in 处理说明 (clause 9.4.3.3).`,
+      });
     }
     if (!CLOSED.includes(result) || o.handled === null) review.open.push(o);
   }
@@ -151,6 +179,12 @@ export function reviewObjections(
 /** Objection problems as findings, for the JSON outputs. */
 export function objectionFindings(
   problems: ObjectionProblem[],
+  lang: Lang = 'zh',
 ): Pick<Finding, 'severity' | 'code' | 'cell' | 'message'>[] {
-  return problems.map((p) => ({ severity: 'error', code: 'objection-record', cell: p.cell, message: p.message }));
+  return problems.map((p) => ({
+    severity: 'error',
+    code: 'objection-record',
+    cell: p.cell,
+    message: lang === 'en' ? p.messageEn : p.message,
+  }));
 }

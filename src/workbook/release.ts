@@ -40,15 +40,29 @@ export function releaseWorkbook(
   // The release date: the one given (a release prepared ahead, or recorded afterwards), else the day it runs.
   const today = options.date ?? options.now.slice(0, 10);
   const blockers: string[] = [];
-  if (!compute.period) blockers.push('公示期未设定：请在“轮次设置”中填写公示开始日并重新计算等级、生成公示。');
+  const en = options.lang === 'en';
+  const block = (zh: string, english: string): number => blockers.push(en ? english : zh);
+  if (!compute.period)
+    block(
+      '公示期未设定：请在“轮次设置”中填写公示开始日并重新计算等级、生成公示。',
+      'The notice period is not set: fill in its start in 轮次设置, then compute the grades and make the notice again.',
+    );
   else if (today <= compute.period.last)
-    blockers.push(`公示期至 ${compute.period.last} 才结束，公示期满后方可发布最终结果。`);
-  for (const p of review.problems) blockers.push(`${p.cell}：${p.message}`);
+    block(
+      `公示期至 ${compute.period.last} 才结束，公示期满后方可发布最终结果。`,
+      `The notice period runs until ${compute.period.last}; final results can be released only after it ends.`,
+    );
+  for (const p of review.problems) block(`${p.cell}：${p.message}`, `${p.cell}: ${p.messageEn}`);
   for (const o of review.open)
-    blockers.push(`异议 ${o.fields['异议编号'] || `第 ${o.row} 行`} 尚未处理完毕（须填写处理结果和处理日期）。`);
-  if (compute.json.findings.some((f) => f.severity === 'error')) {
-    blockers.push('工作簿中仍有评分错误，请先改正并重新计算等级。');
-  }
+    block(
+      `异议 ${o.fields['异议编号'] || `第 ${o.row} 行`} 尚未处理完毕（须填写处理结果和处理日期）。`,
+      `Objection ${o.fields['异议编号'] || `on row ${o.row}`} is not settled yet (处理结果 and 处理日期 must be filled in).`,
+    );
+  if (compute.json.findings.some((f) => f.severity === 'error'))
+    block(
+      '工作簿中仍有评分错误，请先改正并重新计算等级。',
+      'The workbook still has scoring errors; correct them and compute the grades again.',
+    );
   if (blockers.length > 0) return { blockers, sheets: [], state };
 
   const info = new Map(compute.panel.cases.map((c) => [c.id, c]));

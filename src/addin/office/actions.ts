@@ -154,7 +154,7 @@ export async function importRegister(
   options: CommandOptions,
 ): Promise<CommandResult> {
   return command<CommandResult>(context, options, ({ data }) => {
-    const result = importRegisterCsv(data, kind, new Uint8Array(file.data), file.name);
+    const result = importRegisterCsv(data, kind, new Uint8Array(file.data), file.name, undefined, options.lang);
     if (result.problems.length > 0) {
       return {
         result: {
@@ -188,7 +188,7 @@ export async function reviewCases(context: Excel.RequestContext, options: Comman
     const counts = new Map<string, number>();
     for (const r of outcome.rows) counts.set(r.result || '未审核', (counts.get(r.result || '未审核') ?? 0) + 1);
     const summary = [...counts].map(([k, n]) => `${k} ${n} 个`).join('，') || '没有案例';
-    const findings = outcome.problems.map((p) => problem(p.cell, p.message));
+    const findings = outcome.problems.map((p) => problem(p.cell, options.lang === 'en' ? p.messageEn : p.message));
     if (outcome.updates.length === 0) return { result: { message: `规范性审核：${summary}。`, findings } };
     return {
       updates: outcome.updates,
@@ -348,7 +348,7 @@ export async function collectWorkbooks(
         findings.push(problem(undefined, `${file.name}：${file.data}`));
         continue;
       }
-      const result = collectReturned(current, file.data, read.panel.rubric);
+      const result = collectReturned(current, file.data, read.panel.rubric, options.lang);
       updates.push(...result.updates);
       current = applyUpdates(current, result.updates);
       for (const c of result.conflicts) findings.push(problem(`${c.sheet}!${c.cell.split('!').pop()}`, c.message));
@@ -408,7 +408,7 @@ export async function reviewObjections(context: Excel.RequestContext, options: C
   return command<CommandResult>(context, options, ({ data }) => {
     const { review } = publicationState(data, {});
     const findings = [
-      ...review.problems.map((p) => problem(p.cell, p.message)),
+      ...review.problems.map((p) => problem(p.cell, options.lang === 'en' ? p.messageEn : p.message)),
       ...review.open.map((o) =>
         problem(
           undefined,
@@ -431,7 +431,7 @@ export async function reviewObjections(context: Excel.RequestContext, options: C
 /** 结果发布 (9.4.4): once the notice period is over and every objection is closed. */
 export async function releaseResults(context: Excel.RequestContext, options: CommandOptions): Promise<CommandResult> {
   return command<CommandResult>(context, options, ({ data }) => {
-    const result = releaseWorkbook(data, { now: timestamp(options), user: userOf(options) });
+    const result = releaseWorkbook(data, { now: timestamp(options), user: userOf(options), lang: options.lang });
     if (result.blockers.length > 0) {
       return {
         result: {

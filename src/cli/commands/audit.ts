@@ -23,11 +23,22 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
           `${JSON.stringify({ ok: errors.length === 0, checked: result.checked, findings: result.findings }, null, 1)}\n`,
         );
       } else {
-        for (const f of result.findings) ctx.io.stdout(`${f.severity === 'error' ? '问题' : '提示'}：${f.message}\n`);
+        const en = lang === 'en';
+        for (const f of result.findings)
+          ctx.io.stdout(
+            en
+              ? `${f.severity === 'error' ? 'Problem' : 'Note'}: ${f.message}\n`
+              : `${f.severity === 'error' ? '问题' : '提示'}：${f.message}\n`,
+          );
+        const { sheets, formulas, logRows } = result.checked;
         ctx.io.stdout(
-          `检查了 ${result.checked.sheets} 个工作表、约 ${result.checked.formulas} 个公式、${result.checked.logRows} 条日志：${
-            errors.length === 0 ? '未发现问题。' : `发现 ${errors.length} 个问题。`
-          }\n`,
+          en
+            ? `Checked ${sheets} sheets, about ${formulas} formulas and ${logRows} log rows: ${
+                errors.length === 0 ? 'no problems found.' : `${errors.length} problems found.`
+              }\n`
+            : `检查了 ${sheets} 个工作表、约 ${formulas} 个公式、${logRows} 条日志：${
+                errors.length === 0 ? '未发现问题。' : `发现 ${errors.length} 个问题。`
+              }\n`,
         );
       }
       ctx.setExit(errors.length > 0 ? 1 : 0);

@@ -3,10 +3,9 @@ import { randomInt } from 'node:crypto';
 import { specToBytes } from '../../hosts/xlsx/writeWorkbook';
 import { buildWorkbook } from '../../workbook/build';
 import { parseLang, type CommandContext } from '../context';
-import { currentUser, localTimestamp, refuseOverwrite, writeAtomically } from '../files';
+import { currentUser, localTimestamp, refuseOverwrite, refuseUnlessXlsxName, writeAtomically } from '../files';
 import { printResult } from '../printResult';
 import { readPanelFile, readRubricFile } from '../readPanelFile';
-import { UsageError } from '../usageError';
 import { usable, writeNewWorkbook } from '../workbookFile';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
@@ -42,7 +41,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
         },
       ) => {
         const lang = parseLang(opts.lang);
-        if (!/\.xlsx$/i.test(opts.output)) throw new UsageError(`输出文件 ${opts.output} 应以 .xlsx 结尾。`);
+        refuseUnlessXlsxName(opts.output);
         refuseOverwrite(opts.output, opts.force);
         if (opts.passwordFile) refuseOverwrite(opts.passwordFile, opts.force);
         const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
@@ -56,12 +55,18 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
         if (opts.passwordFile) writeAtomically(opts.passwordFile, `${password}\n`);
         // The confirmation is part of the result on stdout; with --json, stdout holds the JSON alone.
         const say = opts.json ? ctx.io.stderr : ctx.io.stdout;
+        const sheets = built.spec.sheets.length;
         say(
-          `已生成 ${opts.output}（${built.spec.sheets.length} 个工作表）。工作表保护密码${
-            opts.passwordFile ? `已写入 ${opts.passwordFile}` : `：${password}`
-          }（请秘书处妥善保管，工作簿和日志中都不保存它）。\n`,
+          lang === 'en'
+            ? `Wrote ${opts.output} (${sheets} sheets). Sheet protection password${
+                opts.passwordFile ? ` written to ${opts.passwordFile}` : `: ${password}`
+              } (the secretariat keeps it safe; neither the workbook nor the log holds it).\n`
+            : `已生成 ${opts.output}（${sheets} 个工作表）。工作表保护密码${
+                opts.passwordFile ? `已写入 ${opts.passwordFile}` : `：${password}`
+              }（请秘书处妥善保管，工作簿和日志中都不保存它）。\n`,
         );
-        for (const f of built.dropped) ctx.io.stderr(`未写入工作簿：${f.message}\n`);
+        for (const f of built.dropped)
+          ctx.io.stderr(lang === 'en' ? `Not written to the workbook: ${f.message}\n` : `未写入工作簿：${f.message}\n`);
         printResult(ctx, built.compute.panel, built.compute.json, opts.json === true, lang);
         if (built.dropped.length > 0) ctx.setExit(1);
       },

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { computeWorkbook } from '../../workbook/compute';
 import { parseLang, type CommandContext } from '../context';
-import { currentUser, localTimestamp } from '../files';
+import { currentUser, localTimestamp, refuseUnlessXlsxName } from '../files';
 import { printResult } from '../printResult';
 import { readRubricFile } from '../readPanelFile';
-import { UsageError } from '../usageError';
 import { editWorkbook, usable, writeSheets } from '../workbookFile';
 
 export function registerCompute(program: Command, ctx: CommandContext): void {
@@ -23,8 +22,7 @@ export function registerCompute(program: Command, ctx: CommandContext): void {
         opts: { output?: string; json?: boolean; dryRun?: boolean; rubric?: string; lang?: string },
       ) => {
         const lang = parseLang(opts.lang);
-        if (opts.output && !/\.xlsx$/i.test(opts.output))
-          throw new UsageError(`输出文件 ${opts.output} 应以 .xlsx 结尾。`);
+        if (opts.output) refuseUnlessXlsxName(opts.output);
         const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
         const result = await editWorkbook(book, opts.output, 'compute', (opened) => {
           const computed = usable(book, () =>

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DrawError, drawExperts } from '../../core/draw/drawExperts';
-import { ROUND_IDS, ROUND_NAMES, type RoundId } from '../../core/panel/types';
+import { ROUND_NAMES } from '../../core/panel/types';
 import { fingerprintOf } from '../../workbook/fingerprint';
 import { drawIntoWorkbook, roundSheets } from '../../workbook/rounds';
 import { currentUser, localTimestamp } from '../files';
@@ -8,15 +8,14 @@ import { editWorkbook, usable, writeCells, writeSheets } from '../workbookFile';
 import type { CommandContext } from '../context';
 import { readPanelFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
+import { nonNegativeInt, positiveInt, roundOption } from '../options';
 
-function nonNegativeInt(text: string, what: string): number {
-  if (!/^\d+$/.test(text)) throw new UsageError(`${what}应为 0 或正整数，实为“${text}”。`);
-  return Number(text);
-}
-
-function positiveInt(text: string, what: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`${what}应为正整数，实为“${text}”。`);
-  return Number(text);
+/** A recusal's reason in English (the workbook and the JSON keep the Chinese one). */
+function reasonInEnglish(reason: string): string {
+  const employer = /^与申报单位存在现任职（(.*)）$/.exec(reason);
+  if (employer) return `works for the applicant (${employer[1]})`;
+  if (reason === '本人申报的利益冲突') return 'a conflict the expert declared';
+  return reason;
 }
 
 export function registerDraw(program: Command, ctx: CommandContext): void {
@@ -48,11 +47,9 @@ export function registerDraw(program: Command, ctx: CommandContext): void {
           json?: boolean;
         },
       ) => {
-        const round = ROUND_IDS.find((r) => r === opts.round || ROUND_NAMES[r].zh === opts.round) as
-          RoundId | undefined;
-        if (!round) throw new UsageError(`不认识的轮次“${opts.round}”，可用 initial、review、final。`);
-        const count = positiveInt(opts.count, '抽取人数');
-        const minEligible = positiveInt(opts.minEligible, '最少无冲突专家人数');
+        const round = roundOption(opts.round);
+        const count = positiveInt(opts.count, { zh: '抽取人数', en: '--count' });
+        const minEligible = positiveInt(opts.minEligible, { zh: '最少无冲突专家人数', en: '--min-eligible' });
         const options = {
           round,
           count,
@@ -60,12 +57,22 @@ export function registerDraw(program: Command, ctx: CommandContext): void {
           minEligible,
           excludePrevious: opts.excludePrevious,
           ...(opts.maxPerOrganization !== undefined
-            ? { maxPerOrganization: positiveInt(opts.maxPerOrganization, '每个单位至多抽取的人数') }
+            ? {
+                maxPerOrganization: positiveInt(opts.maxPerOrganization, {
+                  zh: '每个单位至多抽取的人数',
+                  en: '--max-per-organization',
+                }),
+              }
             : {}),
-          ...(opts.reserves !== undefined ? { reserves: nonNegativeInt(opts.reserves, '备选专家人数') } : {}),
+          ...(opts.reserves !== undefined
+            ? { reserves: nonNegativeInt(opts.reserves, { zh: '备选专家人数', en: '--reserves' }) }
+            : {}),
         };
         if (opts.output && !/\.xlsx$/i.test(panelPath))
-          throw new UsageError('-o 只用于从工作簿抽取：面板文件的抽取结果只显示，不写文件。');
+          throw new UsageError(
+            '-o 只用于从工作簿抽取：面板文件的抽取结果只显示，不写文件。',
+            '-o is for drawing from a workbook: a draw from a panel file is shown, not written.',
+          );
         let result;
         let poolFingerprint: string;
         try {
@@ -88,7 +95,7 @@ export function registerDraw(program: Command, ctx: CommandContext): void {
           }
         } catch (e) {
           if (e instanceof DrawError) {
-            ctx.io.stderr(`${e.message}\n`);
+            ctx.io.stderr(`${ctx.lang === 'en' ? e.messageEn : e.message}\n`);
             ctx.setExit(1);
             return;
           }
@@ -100,11 +107,21 @@ export function registerDraw(program: Command, ctx: CommandContext): void {
           const json = opts.reserves !== undefined ? { ...drawn, reserves } : drawn;
           ctx.io.stdout(`${JSON.stringify(json, null, 1)}\n`);
         } else {
-          ctx.io.stdout(
-            `${ROUND_NAMES[round].zh}抽取专家（种子 ${result.seed}，专家库指纹 ${poolFingerprint}）：${result.experts.join('、')}\n`,
-          );
-          if (result.reserves.length > 0) ctx.io.stdout(`  备选（依次递补）：${result.reserves.join('、')}\n`);
-          for (const r of result.recusals) ctx.io.stdout(`  回避：专家 ${r.expert} — 案例 ${r.case}（${r.reason}）\n`);
+          const lines =
+            ctx.lang === 'en'
+              ? [
+                  `${ROUND_NAMES[round].en} round experts drawn (seed ${result.seed}, pool fingerprint ${poolFingerprint}): ${result.experts.join(', ')}`,
+                  ...(result.reserves.length > 0 ? [`  Reserves, in order: ${result.reserves.join(', ')}`] : []),
+                  ...result.recusals.map(
+                    (r) => `  Recused: expert ${r.expert} — case ${r.case} (${reasonInEnglish(r.reason)})`,
+                  ),
+                ]
+              : [
+                  `${ROUND_NAMES[round].zh}抽取专家（种子 ${result.seed}，专家库指纹 ${poolFingerprint}）：${result.experts.join('、')}`,
+                  ...(result.reserves.length > 0 ? [`  备选（依次递补）：${result.reserves.join('、')}`] : []),
+                  ...result.recusals.map((r) => `  回避：专家 ${r.expert} — 案例 ${r.case}（${r.reason}）`),
+                ];
+          ctx.io.stdout(`${lines.join('\n')}\n`);
         }
         ctx.setExit(0);
       },
@@ -119,15 +136,17 @@ export function registerRoundSheets(program: Command, ctx: CommandContext): void
     .requiredOption('--round <round>', '轮次：initial、review、final')
     .option('-o, --output <out>', '写入另一个工作簿（默认更新原工作簿）')
     .action(async (book: string, opts: { round: string; output?: string }) => {
-      const round = ROUND_IDS.find((r) => r === opts.round || ROUND_NAMES[r].zh === opts.round) as RoundId | undefined;
-      if (!round) throw new UsageError(`不认识的轮次“${opts.round}”，可用 initial、review、final。`);
+      const round = roundOption(opts.round);
       const made = await editWorkbook(book, opts.output, 'sheets', (opened) => {
         const m = usable(book, () => roundSheets(opened.data, round, { now: localTimestamp(), user: currentUser() }));
         writeSheets(opened, [...m.sheets, m.log]);
         return { write: true, result: m };
       });
+      const names = made.sheets.map((s) => s.name);
       ctx.io.stdout(
-        `已生成 ${made.sheets.map((s) => s.name).join('、') || '（无）'}${made.kept.length ? `；保留已有评分的 ${made.kept.join('、')}` : ''}。\n`,
+        ctx.lang === 'en'
+          ? `Wrote ${names.join(', ') || '(none)'}${made.kept.length ? `; kept ${made.kept.join(', ')}, which hold scores` : ''}.\n`
+          : `已生成 ${names.join('、') || '（无）'}${made.kept.length ? `；保留已有评分的 ${made.kept.join('、')}` : ''}。\n`,
       );
       ctx.setExit(0);
     });

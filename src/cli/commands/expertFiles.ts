@@ -1,15 +1,15 @@
 import type { Command } from 'commander';
-import { ROUND_IDS, ROUND_NAMES, type RoundId } from '../../core/panel/types';
+import { ROUND_NAMES } from '../../core/panel/types';
 import { specToBytes } from '../../hosts/xlsx/writeWorkbook';
 import { collectReturned } from '../../workbook/collect';
 import { exportExpertSpec, formSheetSpec } from '../../workbook/exportExpert';
 import type { CellUpdate } from '../../workbook/model';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
 import { applyUpdates } from '../../workbook/specData';
-import { type CommandContext } from '../context';
-import { refuseOverwrite } from '../files';
+import { say, type CommandContext } from '../context';
+import { refuseOverwrite, refuseUnlessXlsxName } from '../files';
 import { readRubricFile } from '../readPanelFile';
-import { UsageError } from '../usageError';
+import { roundOption } from '../options';
 import {
   editWorkbook,
   logCommand,
@@ -19,12 +19,6 @@ import {
   writeNewWorkbook,
   writeSheets,
 } from '../workbookFile';
-
-function roundOf(text: string): RoundId {
-  const r = ROUND_IDS.find((id) => id === text || ROUND_NAMES[id].zh === text);
-  if (!r) throw new UsageError(`不认识的轮次“${text}”，可用 initial、review、final（或 初评、复评、终评）。`);
-  return r;
-}
 
 export function registerExpertFiles(program: Command, ctx: CommandContext): void {
   program
@@ -41,8 +35,8 @@ export function registerExpertFiles(program: Command, ctx: CommandContext): void
         book: string,
         opts: { round: string; expert: string; output: string; force?: boolean; rubric?: string },
       ) => {
-        const round = roundOf(opts.round);
-        if (!/\.xlsx$/i.test(opts.output)) throw new UsageError(`输出文件 ${opts.output} 应以 .xlsx 结尾。`);
+        const round = roundOption(opts.round);
+        refuseUnlessXlsxName(opts.output);
         refuseOverwrite(opts.output, opts.force);
         const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
         const master = await openWorkbook(book);
@@ -52,7 +46,10 @@ export function registerExpertFiles(program: Command, ctx: CommandContext): void
         // The expert's copy is protected with the master's password, which this command never sees.
         const bytes = await specToBytes(spec, { protection: master.pkg.passwordProtection() });
         await writeNewWorkbook(opts.output, 'export', bytes);
-        ctx.io.stdout(`已导出 ${opts.output}：${spec.sheets.map((s) => s.name).join('、')}。\n`);
+        const names = spec.sheets.map((s) => s.name);
+        ctx.io.stdout(
+          say(ctx, `已导出 ${opts.output}：${names.join('、')}。\n`, `Exported ${opts.output}: ${names.join(', ')}.\n`),
+        );
         ctx.setExit(0);
       },
     );
@@ -68,7 +65,7 @@ export function registerExpertFiles(program: Command, ctx: CommandContext): void
     .option('--rubric <file>', '工作簿使用的本单位评分表（JSON）')
     .action(
       async (book: string, opts: { round: string; expert: string; case: string; output?: string; rubric?: string }) => {
-        const round = roundOf(opts.round);
+        const round = roundOption(opts.round);
         const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
         const name = await editWorkbook(book, opts.output, 'form', (opened) => {
           const read = usable(book, () => readEvaluationWorkbook(opened.data, { rubric }));
@@ -77,7 +74,7 @@ export function registerExpertFiles(program: Command, ctx: CommandContext): void
           logCommand(opened, read, '生成评分表', `${ROUND_NAMES[round].zh} ${opts.expert} ${opts.case}：${spec.name}`);
           return { write: true, result: spec.name };
         });
-        ctx.io.stdout(`已生成工作表“${name}”。\n`);
+        ctx.io.stdout(say(ctx, `已生成工作表“${name}”。\n`, `Wrote sheet "${name}".\n`));
         ctx.setExit(0);
       },
     );
@@ -99,7 +96,7 @@ export function registerExpertFiles(program: Command, ctx: CommandContext): void
         let data = opened.data;
         for (const file of returned) {
           const back = await openWorkbook(file, { sheets: 'all' });
-          const result = collectReturned(data, back.data, read.panel.rubric);
+          const result = collectReturned(data, back.data, read.panel.rubric, ctx.lang);
           out.push({ file, result });
           updates.push(...result.updates);
           // Later files are compared with what earlier ones filled in, so two returns of one sheet conflict.
@@ -119,21 +116,34 @@ export function registerExpertFiles(program: Command, ctx: CommandContext): void
       });
       const filled = report.reduce((a, r) => a + r.result.updates.length, 0);
       const conflicts = report.flatMap((r) => r.result.conflicts);
-      const refused = report.flatMap((r) => r.result.refused.map((m) => `${r.file}：${m}`));
+      const refused = report.flatMap((r) =>
+        r.result.refused.map((m) => say(ctx, `${r.file}：${m}`, `${r.file}: ${m}`)),
+      );
       if (opts.json) {
         ctx.io.stdout(
           `${JSON.stringify({ filled, conflicts, refused, taken: report.flatMap((r) => r.result.taken) }, null, 1)}\n`,
         );
       } else {
-        for (const r of report) {
+        const lines: string[] = [];
+        for (const r of report)
           for (const t of r.result.taken)
-            ctx.io.stdout(`${r.file}：${t.sheet} 填入 ${t.filled} 格，相同 ${t.same} 格。\n`);
-        }
-        for (const c of conflicts) ctx.io.stdout(`冲突：${c.message}\n`);
-        for (const m of refused) ctx.io.stdout(`未收回：${m}\n`);
-        ctx.io.stdout(
-          `共填入 ${filled} 格，冲突 ${conflicts.length} 处。${filled > 0 ? '请运行 ceeas compute 重新计算等级。' : ''}\n`,
+            lines.push(
+              say(
+                ctx,
+                `${r.file}：${t.sheet} 填入 ${t.filled} 格，相同 ${t.same} 格。`,
+                `${r.file}: ${t.sheet} filled ${t.filled} cells, ${t.same} the same.`,
+              ),
+            );
+        for (const c of conflicts) lines.push(say(ctx, `冲突：${c.message}`, `Conflict: ${c.message}`));
+        for (const m of refused) lines.push(say(ctx, `未收回：${m}`, `Not collected: ${m}`));
+        lines.push(
+          say(
+            ctx,
+            `共填入 ${filled} 格，冲突 ${conflicts.length} 处。${filled > 0 ? '请运行 ceeas compute 重新计算等级。' : ''}`,
+            `Filled ${filled} cells, ${conflicts.length} conflicts.${filled > 0 ? ' Run ceeas compute to grade again.' : ''}`,
+          ),
         );
+        ctx.io.stdout(`${lines.join('\n')}\n`);
       }
       ctx.setExit(conflicts.length > 0 || refused.length > 0 ? 1 : 0);
     });

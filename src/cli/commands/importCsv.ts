@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { importRegisterCsv, type RegisterKind } from '../../workbook/import/registerCsv';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
-import type { CommandContext } from '../context';
+import { say, type CommandContext } from '../context';
 import { readBytes } from '../readPanelFile';
 import { UsageError } from '../usageError';
 import { editWorkbook, logCommand, usable, writeCells } from '../workbookFile';
@@ -16,13 +16,16 @@ export function registerImport(program: Command, ctx: CommandContext): void {
     .option('-o, --output <out>', '写入另一个工作簿（默认更新原工作簿）')
     .action(async (book: string, opts: { cases?: string; experts?: string; output?: string }) => {
       if (Boolean(opts.cases) === Boolean(opts.experts))
-        throw new UsageError('请指定 --cases 或 --experts 中的一个 CSV 文件。');
+        throw new UsageError(
+          '请指定 --cases 或 --experts 中的一个 CSV 文件。',
+          'Give one CSV file, with --cases or with --experts.',
+        );
       const kind: RegisterKind = opts.cases ? 'cases' : 'experts';
       const file = (opts.cases ?? opts.experts)!;
       const bytes = readBytes(file, 'CSV 文件');
       const result = await editWorkbook(book, opts.output, 'import', (opened) => {
         const read = usable(book, () => readEvaluationWorkbook(opened.data));
-        const imported = importRegisterCsv(opened.data, kind, bytes, file);
+        const imported = importRegisterCsv(opened.data, kind, bytes, file, read.panel.rubric, ctx.lang);
         if (imported.problems.length > 0) return { write: false, result: imported };
         writeCells(opened, imported.updates);
         usable(book, () => opened.pkg.growRegisters(imported.growth));
@@ -36,11 +39,17 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       });
       if (result.problems.length > 0) {
         for (const p of result.problems) ctx.io.stderr(`${p}\n`);
-        ctx.io.stderr('未导入任何记录。\n');
+        ctx.io.stderr(say(ctx, '未导入任何记录。\n', 'Nothing was imported.\n'));
         ctx.setExit(1);
         return;
       }
-      ctx.io.stdout(`已从 ${file}（${result.encoding}）导入 ${result.added.length} 条：${result.added.join('、')}\n`);
+      ctx.io.stdout(
+        say(
+          ctx,
+          `已从 ${file}（${result.encoding}）导入 ${result.added.length} 条：${result.added.join('、')}\n`,
+          `Imported ${result.added.length} records from ${file} (${result.encoding}): ${result.added.join(', ')}\n`,
+        ),
+      );
       ctx.setExit(0);
     });
 }

@@ -3,8 +3,8 @@ import { specToBytes } from '../../hosts/xlsx/writeWorkbook';
 import type { WorkbookSpec } from '../../workbook/model';
 import { setUpSheets } from '../../workbook/setUp';
 import { workbookStyles } from '../../workbook/styles';
-import { type CommandContext } from '../context';
-import { currentUser, localTimestamp, refuseOverwrite, writeAtomically } from '../files';
+import { say, type CommandContext } from '../context';
+import { currentUser, localTimestamp, refuseOverwrite, refuseUnlessXlsxName, writeAtomically } from '../files';
 import { UsageError } from '../usageError';
 import { writeNewWorkbook } from '../workbookFile';
 import { generatePassword } from './build';
@@ -22,9 +22,13 @@ export function registerInit(program: Command, ctx: CommandContext): void {
     .option('--password-file <file>', '把工作表保护密码写入此文件（否则只在屏幕上显示一次）')
     .action(
       async (book: string, opts: { title: string; organizer?: string; force?: boolean; passwordFile?: string }) => {
-        if (!/\.xlsx$/i.test(book)) throw new UsageError(`工作簿 ${book} 应以 .xlsx 结尾。`);
+        refuseUnlessXlsxName(book);
         const title = opts.title.trim();
-        if (title === '') throw new UsageError('--title 不能为空：请写评价名称。');
+        if (title === '')
+          throw new UsageError(
+            '--title 不能为空：请写评价名称。',
+            '--title cannot be empty: give the name of the evaluation.',
+          );
         refuseOverwrite(book, opts.force);
         if (opts.passwordFile) refuseOverwrite(opts.passwordFile, opts.force);
         const password = generatePassword();
@@ -38,10 +42,17 @@ export function registerInit(program: Command, ctx: CommandContext): void {
         const spec: WorkbookSpec = { title, sheets, styles: workbookStyles(2), password };
         await writeNewWorkbook(book, 'init', await specToBytes(spec));
         if (opts.passwordFile) writeAtomically(opts.passwordFile, `${password}\n`);
+        const names = sheets.map((s) => s.name);
         ctx.io.stdout(
-          `已建立 ${book}（${sheets.map((s) => s.name).join('、')}）。工作表保护密码${
-            opts.passwordFile ? `已写入 ${opts.passwordFile}` : `：${password}`
-          }（请秘书处妥善保管，工作簿和日志中都不保存它）。\n下一步：ceeas import ${book} --cases 案例.csv，ceeas import ${book} --experts 专家.csv。\n`,
+          say(
+            ctx,
+            `已建立 ${book}（${names.join('、')}）。工作表保护密码${
+              opts.passwordFile ? `已写入 ${opts.passwordFile}` : `：${password}`
+            }（请秘书处妥善保管，工作簿和日志中都不保存它）。\n下一步：ceeas import ${book} --cases 案例.csv，ceeas import ${book} --experts 专家.csv。\n`,
+            `Created ${book} (${names.join(', ')}). Sheet protection password${
+              opts.passwordFile ? ` written to ${opts.passwordFile}` : `: ${password}`
+            } (the secretariat keeps it safe; neither the workbook nor the log holds it).\nNext: ceeas import ${book} --cases cases.csv, ceeas import ${book} --experts experts.csv.\n`,
+          ),
         );
         ctx.setExit(0);
       },

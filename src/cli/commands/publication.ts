@@ -3,7 +3,7 @@ import { isIsoDate } from '../../core/panel/parsePanel';
 import { objectionFindings } from '../../workbook/objections';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
 import { publicationState, releaseWorkbook } from '../../workbook/release';
-import type { CommandContext } from '../context';
+import { say, type CommandContext } from '../context';
 import { currentUser, localTimestamp } from '../files';
 import { readRubricFile } from '../readPanelFile';
 import { UsageError } from '../usageError';
@@ -12,7 +12,11 @@ import { editWorkbook, logCommand, usable, writeCells, writeSheets } from '../wo
 /** The release date given on the command line, checked; the log records it beside the real time of the release. */
 function releaseDate(date: string | undefined): string | undefined {
   if (date === undefined) return undefined;
-  if (!isIsoDate(date)) throw new UsageError(`日期“${date}”不是有效的日期，应为 YYYY-MM-DD（如 2027-01-12）。`);
+  if (!isIsoDate(date))
+    throw new UsageError(
+      `日期“${date}”不是有效的日期，应为 YYYY-MM-DD（如 2027-01-12）。`,
+      `"${date}" is not a valid date; write it as YYYY-MM-DD (such as 2027-01-12).`,
+    );
   return date;
 }
 
@@ -43,14 +47,25 @@ export function registerPublication(program: Command, ctx: CommandContext): void
       });
       if (opts.json) {
         ctx.io.stdout(
-          `${JSON.stringify({ records: review.records.length, filled: review.updates, open: review.open.map((o) => o.fields['异议编号'] || o.row), changes: review.changes, findings: objectionFindings(review.problems) }, null, 1)}\n`,
+          `${JSON.stringify({ records: review.records.length, filled: review.updates, open: review.open.map((o) => o.fields['异议编号'] || o.row), changes: review.changes, findings: objectionFindings(review.problems, ctx.lang) }, null, 1)}\n`,
         );
       } else {
-        for (const u of review.updates) ctx.io.stdout(`填写 ${u.sheet}!${u.address}：${u.value}\n`);
-        for (const p of review.problems) ctx.io.stdout(`问题：${p.cell} ${p.message}\n`);
-        for (const c of review.changes)
-          ctx.io.stdout(`等级调整：案例 ${c.case} ${c.before}→${c.after}（异议 ${c.objection}，${c.date}）\n`);
-        ctx.io.stdout(`异议 ${review.records.length} 条，未处理完 ${review.open.length} 条。\n`);
+        const en = ctx.lang === 'en';
+        const lines = [
+          ...review.updates.map((u) =>
+            en ? `Filled ${u.sheet}!${u.address}: ${u.value}` : `填写 ${u.sheet}!${u.address}：${u.value}`,
+          ),
+          ...review.problems.map((p) => (en ? `Problem: ${p.cell} ${p.messageEn}` : `问题：${p.cell} ${p.message}`)),
+          ...review.changes.map((c) =>
+            en
+              ? `Grade changed: case ${c.case} ${c.before} → ${c.after} (objection ${c.objection}, ${c.date})`
+              : `等级调整：案例 ${c.case} ${c.before}→${c.after}（异议 ${c.objection}，${c.date}）`,
+          ),
+          en
+            ? `${review.records.length} objections, ${review.open.length} not settled.`
+            : `异议 ${review.records.length} 条，未处理完 ${review.open.length} 条。`,
+        ];
+        ctx.io.stdout(`${lines.join('\n')}\n`);
       }
       ctx.setExit(review.problems.length > 0 ? 1 : 0);
     });
@@ -68,14 +83,14 @@ export function registerPublication(program: Command, ctx: CommandContext): void
       const date = releaseDate(opts.date);
       const result = await editWorkbook(book, opts.output, 'release', (opened) => {
         const r = usable(book, () =>
-          releaseWorkbook(opened.data, { now: localTimestamp(), user: currentUser(), rubric, date }),
+          releaseWorkbook(opened.data, { now: localTimestamp(), user: currentUser(), rubric, date, lang: ctx.lang }),
         );
         if (r.blockers.length === 0) writeSheets(opened, r.sheets, r.state.compute.panel.policy.decimals);
         return { write: r.blockers.length === 0, result: r };
       });
       if (result.blockers.length > 0) {
         if (opts.json) ctx.io.stdout(`${JSON.stringify({ released: false, blockers: result.blockers }, null, 1)}\n`);
-        else for (const b of result.blockers) ctx.io.stdout(`不能发布：${b}\n`);
+        else for (const b of result.blockers) ctx.io.stdout(say(ctx, `不能发布：${b}\n`, `Cannot release: ${b}\n`));
         ctx.setExit(1);
         return;
       }
@@ -87,7 +102,13 @@ export function registerPublication(program: Command, ctx: CommandContext): void
         );
       } else {
         for (const r of rows) ctx.io.stdout(`${r[1]}  ${r[2]}  ${r[6]}  ${r[8]}\n`);
-        ctx.io.stdout(`已发布 ${rows.length} 个案例的最终结果（工作表“${release.name}”）。\n`);
+        ctx.io.stdout(
+          say(
+            ctx,
+            `已发布 ${rows.length} 个案例的最终结果（工作表“${release.name}”）。\n`,
+            `Released the final results of ${rows.length} cases (sheet "${release.name}").\n`,
+          ),
+        );
       }
       ctx.setExit(0);
     });

@@ -123,10 +123,14 @@ export function categoryCode(text: string): CategoryCode | null {
 }
 
 /** A one-line explanation of why a category text is not one of Appendix A's, for a refusal or a finding. */
-export function categoryProblem(text: string): string | null {
+export function categoryProblem(text: string, lang: 'zh' | 'en' = 'zh'): string | null {
   const r = readCategory(text);
   if (r.code !== null) return null;
   if (r.reason === 'ambiguous')
-    return `产业类别“${text}”在附录 A 中属于 ${r.candidates.join(' 和 ')}，请写明类别编号（如 ${r.candidates[0]} ${text}）`;
-  return `产业类别“${text}”不是附录 A 中的类别或细分领域（可填 A.1 新兴支柱产业、A.2 战略性新兴产业、A.3 未来产业，或附录 A 所列的细分领域，如“集成电路”）`;
+    return lang === 'en'
+      ? `the category "${text}" belongs to ${r.candidates.join(' and ')} in Appendix A; write the category code (such as ${r.candidates[0]} ${text})`
+      : `产业类别“${text}”在附录 A 中属于 ${r.candidates.join(' 和 ')}，请写明类别编号（如 ${r.candidates[0]} ${text}）`;
+  return lang === 'en'
+    ? `the category "${text}" is not a category or sub-field of Appendix A (use A.1 新兴支柱产业, A.2 战略性新兴产业, A.3 未来产业, or a sub-field Appendix A lists, such as 集成电路)`
+    : `产业类别“${text}”不是附录 A 中的类别或细分领域（可填 A.1 新兴支柱产业、A.2 战略性新兴产业、A.3 未来产业，或附录 A 所列的细分领域，如“集成电路”）`;
 }

@@ -34,9 +34,13 @@ export interface DrawResult {
 
 /** A draw that cannot satisfy its rules; the sentence names what cannot be done (exit 1). */
 export class DrawError extends Error {
-  constructor(message: string) {
+  /** The same sentence in English, for `--lang en`. */
+  readonly messageEn: string;
+
+  constructor(message: string, messageEn?: string) {
     super(message);
     this.name = 'DrawError';
+    this.messageEn = messageEn ?? message;
   }
 }
 
@@ -73,12 +77,20 @@ export function drawExperts(panel: Panel, options: DrawOptions): DrawResult {
   const minEligible = options.minEligible ?? 1;
   // The round's cases that will be scored: those that passed formal review (9.1.3).
   const cases = panel.cases.filter((c) => panel.rounds[round].cases.includes(c.id) && c.formalReview === 'passed');
-  if (cases.length === 0) throw new DrawError(`${ROUND_NAMES[round].zh}还没有案例，无需抽取专家。`);
+  if (cases.length === 0)
+    throw new DrawError(
+      `${ROUND_NAMES[round].zh}还没有案例，无需抽取专家。`,
+      `The ${ROUND_NAMES[round].en.toLowerCase()} round has no cases yet; there are no experts to draw.`,
+    );
   const earlier = new Set(ROUND_IDS.slice(0, ROUND_IDS.indexOf(round)).flatMap((r) => panel.rounds[r].experts));
   const pool = panel.experts.filter((e) => !(options.excludePrevious && earlier.has(e.id)));
-  if (count < 1 || !Number.isInteger(count)) throw new DrawError('抽取人数应为正整数。');
+  if (count < 1 || !Number.isInteger(count))
+    throw new DrawError('抽取人数应为正整数。', 'The number of experts to draw must be a positive whole number.');
   if (pool.length < count) {
-    throw new DrawError(`专家库中可抽取的专家只有 ${pool.length} 位，不足 ${count} 位。`);
+    throw new DrawError(
+      `专家库中可抽取的专家只有 ${pool.length} 位，不足 ${count} 位。`,
+      `The expert pool has only ${pool.length} experts who can be drawn, fewer than ${count}.`,
+    );
   }
 
   const random = seededRandom(`${seed}|${round}`);
@@ -102,7 +114,10 @@ export function drawExperts(panel: Panel, options: DrawOptions): DrawResult {
     else spare.push(e);
   }
   if (chosen.length < count)
-    throw new DrawError(`每个单位至多 ${cap} 位专家时，专家库中只能抽出 ${chosen.length} 位，不足 ${count} 位。`);
+    throw new DrawError(
+      `每个单位至多 ${cap} 位专家时，专家库中只能抽出 ${chosen.length} 位，不足 ${count} 位。`,
+      `With at most ${cap} experts of one organisation, only ${chosen.length} can be drawn from the pool, fewer than ${count}.`,
+    );
   const eligible = (c: CaseInfo, experts: ExpertInfo[]): number =>
     experts.filter((e) => conflictOf(e, c) === null).length;
 
@@ -115,6 +130,7 @@ export function drawExperts(panel: Panel, options: DrawOptions): DrawResult {
     if (incoming < 0) {
       throw new DrawError(
         `案例 ${short.id} 无法保证至少 ${minEligible} 位无利益冲突的专家：专家库中可评该案例的专家不足。`,
+        `Case ${short.id} cannot be given at least ${minEligible} experts without a conflict of interest: the pool has too few who may score it.`,
       );
     }
     const trialWith = (k: number): ExpertInfo[] => [...chosen.filter((_e, i) => i !== k), spare[incoming]];
@@ -134,6 +150,7 @@ export function drawExperts(panel: Panel, options: DrawOptions): DrawResult {
     if (outgoing < 0) {
       throw new DrawError(
         `案例 ${short.id} 无法保证至少 ${minEligible} 位无利益冲突的专家：抽取 ${count} 位专家无法同时满足所有案例。`,
+        `Case ${short.id} cannot be given at least ${minEligible} experts without a conflict of interest: no draw of ${count} experts satisfies every case.`,
       );
     }
     const [out] = chosen.splice(outgoing, 1, spare[incoming]);
@@ -141,7 +158,11 @@ export function drawExperts(panel: Panel, options: DrawOptions): DrawResult {
     spare.push(out);
   }
   const short = cases.find((c) => eligible(c, chosen) < minEligible);
-  if (short) throw new DrawError(`案例 ${short.id} 无法保证至少 ${minEligible} 位无利益冲突的专家。`);
+  if (short)
+    throw new DrawError(
+      `案例 ${short.id} 无法保证至少 ${minEligible} 位无利益冲突的专家。`,
+      `Case ${short.id} cannot be given at least ${minEligible} experts without a conflict of interest.`,
+    );
 
   const experts = panel.experts.filter((e) => chosen.includes(e)).map((e) => e.id);
   // Reserves: the next experts of the same drawn order who keep to the organisation limit with those drawn.
@@ -151,7 +172,10 @@ export function drawExperts(panel: Panel, options: DrawOptions): DrawResult {
     if (fits(chosen, e)) reserves.push(e.id);
   }
   if (reserves.length < (options.reserves ?? 0))
-    throw new DrawError(`专家库中除抽中的专家外只有 ${reserves.length} 位可作备选，不足 ${options.reserves} 位。`);
+    throw new DrawError(
+      `专家库中除抽中的专家外只有 ${reserves.length} 位可作备选，不足 ${options.reserves} 位。`,
+      `Besides the drawn experts the pool has only ${reserves.length} who can be reserves, fewer than ${options.reserves}.`,
+    );
   const recusals: Recusal[] = [];
   for (const e of panel.experts.filter((x) => chosen.includes(x))) {
     for (const c of cases) {

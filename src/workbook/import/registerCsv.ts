@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { categoryProblem } from '../../core/categories/appendixA';
+import type { Lang } from '../../core/engine/findings';
 import { APPENDIX_B } from '../../core/rubric/appendixB';
 import type { Rubric } from '../../core/rubric/types';
 import { a1 } from '../address';
@@ -51,7 +52,9 @@ export function importRegisterCsv(
   bytes: Uint8Array,
   file: string,
   rubric: Rubric = APPENDIX_B,
+  lang: Lang = 'zh',
 ): CsvImport {
+  const say = (zh: string, en: string): string => (lang === 'en' ? en : zh);
   const { text, encoding } = decodeText(bytes);
   const out: CsvImport = { encoding, updates: [], growth: [], added: [], problems: [] };
   const target = TARGET[kind];
@@ -71,19 +74,24 @@ export function importRegisterCsv(
     line += 1 + r.reduce((k, c) => k + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
   });
   if (rows.length === 0) {
-    out.problems.push(`${file} 是空的。`);
+    out.problems.push(say(`${file} 是空的。`, `${file} is empty.`));
     return out;
   }
   const header = rows[0].map((h) => ALIASES[h] ?? h);
   const missing = target.required.filter((h) => !header.includes(h));
   if (missing.length > 0) {
-    out.problems.push(`${file} 第 ${lineOf[0]} 行（表头）缺少列：${missing.join('、')}（读作 ${encoding}）。`);
+    out.problems.push(
+      say(
+        `${file} 第 ${lineOf[0]} 行（表头）缺少列：${missing.join('、')}（读作 ${encoding}）。`,
+        `${file} line ${lineOf[0]} (the header) lacks the columns ${missing.join(', ')} (read as ${encoding}).`,
+      ),
+    );
     return out;
   }
   const sheet = data.sheets.find((s) => s.name === target.sheet);
   const h = sheet ? findHeader(sheet, target.required) : null;
   if (!sheet || !h) {
-    out.problems.push(`工作簿中没有可用的“${target.sheet}”。`);
+    out.problems.push(say(`工作簿中没有可用的“${target.sheet}”。`, `The workbook has no usable "${target.sheet}".`));
     return out;
   }
   const idCol = h.columns.get(target.id)!;
@@ -103,23 +111,37 @@ export function importRegisterCsv(
     const record = header.map((_h, k) => row[k] ?? '');
     const id = record[header.indexOf(target.id)];
     if (id === '') {
-      out.problems.push(`${file} 第 ${line} 行没有${target.id}。`);
+      out.problems.push(say(`${file} 第 ${line} 行没有${target.id}。`, `${file} line ${line} has no ${target.id}.`));
       return;
     }
     if (existing.has(id))
-      out.problems.push(`${file} 第 ${line} 行的${target.id} ${id} 已在“${target.sheet}”中登记，未导入。`);
-    else if (seen.has(id)) out.problems.push(`${file} 第 ${line} 行的${target.id} ${id} 与第 ${seen.get(id)} 行重复。`);
+      out.problems.push(
+        say(
+          `${file} 第 ${line} 行的${target.id} ${id} 已在“${target.sheet}”中登记，未导入。`,
+          `${file} line ${line}: ${target.id} ${id} is already registered in "${target.sheet}"; not imported.`,
+        ),
+      );
+    else if (seen.has(id))
+      out.problems.push(
+        say(
+          `${file} 第 ${line} 行的${target.id} ${id} 与第 ${seen.get(id)} 行重复。`,
+          `${file} line ${line}: ${target.id} ${id} repeats line ${seen.get(id)}.`,
+        ),
+      );
     if (kind === 'cases') {
       // Categories as Appendix A lists them, bonus clauses as the rubric has them: anything else, named here,
       // would otherwise pass unnoticed or stop the next computation.
       const review = record[header.indexOf('规范性审核')] ?? '';
       if (review !== '' && !['通过', '未通过', '限期补正'].includes(review))
         out.problems.push(
-          `${file} 第 ${line} 行的规范性审核为“${review}”，应为“通过”“未通过”“限期补正”或留空（未审核）。`,
+          say(
+            `${file} 第 ${line} 行的规范性审核为“${review}”，应为“通过”“未通过”“限期补正”或留空（未审核）。`,
+            `${file} line ${line}: 规范性审核 is "${review}"; it should be 通过, 未通过, 限期补正 or blank (not reviewed).`,
+          ),
         );
       const category = record[header.indexOf('产业类别')] ?? '';
-      const wrong = category === '' ? null : categoryProblem(category);
-      if (wrong) out.problems.push(`${file} 第 ${line} 行：${wrong}。`);
+      const wrong = category === '' ? null : categoryProblem(category, lang);
+      if (wrong) out.problems.push(say(`${file} 第 ${line} 行：${wrong}。`, `${file} line ${line}: ${wrong}.`));
       const bonus = record[header.indexOf('加分条款')] ?? '';
       for (const part of bonus
         .split(/[；;，,、\n]/)
@@ -127,7 +149,10 @@ export function importRegisterCsv(
         .filter(Boolean)) {
         if (!rubric.bonuses.some((b) => b.id === part || b.label.zh === part))
           out.problems.push(
-            `${file} 第 ${line} 行的加分条款“${part}”不是评分表中的条款（可填：${rubric.bonuses.map((b) => b.label.zh).join('、')}）。`,
+            say(
+              `${file} 第 ${line} 行的加分条款“${part}”不是评分表中的条款（可填：${rubric.bonuses.map((b) => b.label.zh).join('、')}）。`,
+              `${file} line ${line}: the bonus clause "${part}" is not one of the rubric's (use: ${rubric.bonuses.map((b) => b.label.zh).join(', ')}).`,
+            ),
           );
       }
     }
@@ -137,7 +162,12 @@ export function importRegisterCsv(
   if (parsed.errors.length > 0) {
     const e = parsed.errors[0];
     const at = e.row === undefined ? undefined : rowOfRecord.get(e.row);
-    out.problems.push(`${file}${at === undefined ? '' : ` 第 ${lineOf[at]} 行`}无法解析：${e.message}。`);
+    out.problems.push(
+      say(
+        `${file}${at === undefined ? '' : ` 第 ${lineOf[at]} 行`}无法解析：${e.message}。`,
+        `${file}${at === undefined ? '' : ` line ${lineOf[at]}`} cannot be parsed: ${e.message}.`,
+      ),
+    );
   }
   // The rows below the last record must be empty: a row typed without its id is not written over.
   for (let i = 0; i < records.length; i++) {
@@ -145,7 +175,10 @@ export function importRegisterCsv(
     const filled = (sheet.values[r - 1] ?? []).findIndex((v) => v !== null && v !== '');
     if (filled >= 0) {
       out.problems.push(
-        `“${target.sheet}”第 ${r} 行没有${target.id}，但 ${a1(r, filled + 1)} 已有内容，导入会覆盖它；请先补上编号或清空该行。`,
+        say(
+          `“${target.sheet}”第 ${r} 行没有${target.id}，但 ${a1(r, filled + 1)} 已有内容，导入会覆盖它；请先补上编号或清空该行。`,
+          `"${target.sheet}" row ${r} has no ${target.id}, but ${a1(r, filled + 1)} holds something the import would overwrite; fill in the id or clear the row first.`,
+        ),
       );
       break;
     }

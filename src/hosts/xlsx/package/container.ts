@@ -13,9 +13,13 @@ configure({ useWebWorkers: false });
 
 /** A zip archive that is not usable; the message is one plain Chinese sentence. */
 export class ContainerError extends Error {
-  constructor(message: string) {
+  /** The same sentence in English, for `--lang en`. */
+  readonly messageEn: string;
+
+  constructor(message: string, messageEn?: string) {
     super(message);
     this.name = 'ContainerError';
+    this.messageEn = messageEn ?? message;
   }
 }
 
@@ -52,6 +56,7 @@ export interface StoredEntry {
 export type EntryToWrite = StoredEntry | { name: string; content: Uint8Array };
 
 const DAMAGED = '文件已损坏或不完整，无法作为 .xlsx 工作簿打开';
+const DAMAGED_EN = 'the file is damaged or incomplete and cannot be opened as an .xlsx workbook';
 
 function isStored(e: EntryToWrite): e is StoredEntry {
   return 'raw' in e;
@@ -67,17 +72,27 @@ export async function readContainer(
   try {
     entries = await reader.getEntries();
   } catch {
-    throw new ContainerError(DAMAGED);
+    throw new ContainerError(DAMAGED, DAMAGED_EN);
   }
   if (entries.length > limits.maxEntries)
-    throw new ContainerError(`压缩包中的文件过多（${entries.length} 个），不像是评价工作簿`);
+    throw new ContainerError(
+      `压缩包中的文件过多（${entries.length} 个），不像是评价工作簿`,
+      `the package holds too many files (${entries.length}) to be an evaluation workbook`,
+    );
   let total = 0;
   for (const e of entries) {
-    if (e.encrypted) throw new ContainerError('工作簿已加密，请在 Excel 中取消密码保护后再试');
+    if (e.encrypted)
+      throw new ContainerError(
+        '工作簿已加密，请在 Excel 中取消密码保护后再试',
+        'the workbook is encrypted; remove its password in Excel and try again',
+      );
     if (e.directory) continue;
-    if (e.compressionMethod !== 0 && e.compressionMethod !== 8) throw new ContainerError(DAMAGED);
+    if (e.compressionMethod !== 0 && e.compressionMethod !== 8) throw new ContainerError(DAMAGED, DAMAGED_EN);
     if (e.uncompressedSize > limits.maxEntryBytes || (total += e.uncompressedSize) > limits.maxTotalBytes)
-      throw new ContainerError('解压后的内容过大，不像是评价工作簿');
+      throw new ContainerError(
+        '解压后的内容过大，不像是评价工作簿',
+        'the unpacked content is too large to be an evaluation workbook',
+      );
   }
   const out = new Map<string, StoredEntry>();
   try {
@@ -93,7 +108,7 @@ export async function readContainer(
       });
     }
   } catch {
-    throw new ContainerError(DAMAGED);
+    throw new ContainerError(DAMAGED, DAMAGED_EN);
   } finally {
     await reader.close().catch(() => undefined);
   }
@@ -123,16 +138,16 @@ export function useCodec(c: Codec): void {
 /** The content of an entry; inflation stops one byte past the declared size, so a lying header cannot blow up. */
 export function entryContent(entry: StoredEntry): Uint8Array {
   if (entry.method === 0) {
-    if (entry.raw.length !== entry.size) throw new ContainerError(DAMAGED);
+    if (entry.raw.length !== entry.size) throw new ContainerError(DAMAGED, DAMAGED_EN);
     return entry.raw;
   }
   let out: Uint8Array;
   try {
     out = codec.inflate(entry.raw, entry.size + 1);
   } catch {
-    throw new ContainerError(DAMAGED);
+    throw new ContainerError(DAMAGED, DAMAGED_EN);
   }
-  if (out.length !== entry.size) throw new ContainerError(DAMAGED);
+  if (out.length !== entry.size) throw new ContainerError(DAMAGED, DAMAGED_EN);
   return out;
 }
 

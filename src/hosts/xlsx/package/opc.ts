@@ -75,7 +75,11 @@ export function readRelationships(text: string | null, part: string): Relationsh
 /** Inserts elements as the last children of the root element; a self-closing root is opened up. */
 export function appendToRoot(text: string, part: string, uri: string, local: string, children: string): string {
   const tree = rootAndChildren(text, part);
-  if (tree.root.uri !== uri || tree.root.local !== local) throw new XmlError(`“${part}”部分不是预期的内容，文件已损坏`);
+  if (tree.root.uri !== uri || tree.root.local !== local)
+    throw new XmlError(
+      `“${part}”部分不是预期的内容，文件已损坏`,
+      `part "${part}" does not hold what it should; the file is damaged`,
+    );
   return insertInto(text, tree.root, tree.rootEnd, children);
 }
 

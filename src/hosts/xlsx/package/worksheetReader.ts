@@ -215,14 +215,17 @@ export function readWorksheet(
     parser.write(text).close();
   } catch (e) {
     if (e instanceof XmlError) throw e;
+    const why = String((e as Error).message)
+      .split('\n')[0]!
+      .slice(0, 120);
     throw new XmlError(
-      `“${part}”部分的 XML 格式有误（${String((e as Error).message)
-        .split('\n')[0]
-        .slice(0, 120)}），文件已损坏`,
+      `“${part}”部分的 XML 格式有误（${why}），文件已损坏`,
+      `part "${part}" is not well-formed XML (${why}); the file is damaged`,
     );
   }
 
-  if (rootUri === NS.strictMain) throw new XmlError(`工作表“${name}”以 Strict Open XML 格式保存`);
+  if (rootUri === NS.strictMain)
+    throw new XmlError(`工作表“${name}”以 Strict Open XML 格式保存`, `sheet "${name}" is saved as Strict Open XML`);
 
   function finishCell(): void {
     if (row < 1 || column < 1 || row > MAX_ROW || column > MAX_COLUMN) return;
@@ -275,7 +278,10 @@ export function readWorksheet(
   }
   // One cell typed at XFD1048576 would make the dense grid billions of cells; no evaluation sheet comes near.
   if (values.length * width > MAX_GRID_CELLS)
-    throw new XmlError(`工作表“${name}”的使用区域过大（${values.length} 行 × ${width} 列），不像是评价工作簿`);
+    throw new XmlError(
+      `工作表“${name}”的使用区域过大（${values.length} 行 × ${width} 列），不像是评价工作簿`,
+      `sheet "${name}" uses too large a range (${values.length} rows × ${width} columns) to be an evaluation workbook`,
+    );
   for (let r = 0; r < values.length; r++) {
     const v = values[r] ?? [];
     const f = formulas[r] ?? [];

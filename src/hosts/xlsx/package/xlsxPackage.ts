@@ -59,23 +59,39 @@ import {
 
 /** A file that is not a usable .xlsx workbook; the message is one plain Chinese sentence. */
 export class XlsxError extends Error {
-  constructor(message: string) {
+  /** The same sentence in English, for `--lang en`. */
+  readonly messageEn: string;
+
+  constructor(message: string, messageEn?: string) {
     super(message);
     this.name = 'XlsxError';
+    this.messageEn = messageEn ?? message;
   }
 }
 
 /** Refuses bytes that cannot be an .xlsx package at all, before any unzipping: empty, an old .xls, not a zip. */
 export function refuseUnlessZip(bytes: Uint8Array): void {
-  if (bytes.length === 0) throw new XlsxError('文件是空的');
+  if (bytes.length === 0) throw new XlsxError('文件是空的', 'the file is empty');
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    throw new XlsxError('这是旧式 .xls 文件（或加密的工作簿），请在 Excel 中另存为 .xlsx 后再试');
+    throw new XlsxError(
+      '这是旧式 .xls 文件（或加密的工作簿），请在 Excel 中另存为 .xlsx 后再试',
+      'this is an old .xls file (or an encrypted workbook); save it as .xlsx in Excel and try again',
+    );
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    throw new XlsxError('文件不是 .xlsx 工作簿（无法解压）');
+    throw new XlsxError(
+      '文件不是 .xlsx 工作簿（无法解压）',
+      'the file is not an .xlsx workbook (it cannot be unzipped)',
+    );
 }
 
 const STRICT =
   '工作簿以“Strict Open XML 电子表格”格式保存，本系统读写的是常规 .xlsx；请在 Excel 中另存为“Excel 工作簿(*.xlsx)”后再试';
+const STRICT_EN =
+  'the workbook is saved as a "Strict Open XML Spreadsheet"; this system reads and writes ordinary .xlsx, so save it as "Excel Workbook (*.xlsx)" in Excel and try again';
+const NOT_A_WORKBOOK = [
+  '压缩包里没有工作簿内容，不是 .xlsx 工作簿',
+  'the package holds no workbook; it is not an .xlsx workbook',
+] as const;
 
 export interface PackageSheet {
   name: string;
@@ -149,7 +165,7 @@ export class XlsxPackage {
     try {
       entries = await readContainer(bytes, limits);
     } catch (e) {
-      if (e instanceof ContainerError) throw new XlsxError(e.message);
+      if (e instanceof ContainerError) throw new XlsxError(e.message, e.messageEn);
       throw e;
     }
     return wrapErrors(() => XlsxPackage.fromEntries(entries));
@@ -195,16 +211,16 @@ export class XlsxPackage {
 
   private static fromEntries(entries: Map<string, StoredEntry>): XlsxPackage {
     const probe = new XlsxPackage(entries, '', [], { sharedStrings: [], dateStyles: new Set(), date1904: false });
-    if (probe.text('[Content_Types].xml') === null) throw new XlsxError('压缩包里没有工作簿内容，不是 .xlsx 工作簿');
+    if (probe.text('[Content_Types].xml') === null) throw new XlsxError(...NOT_A_WORKBOOK);
     const rootRels = readRelationships(probe.text('_rels/.rels'), '_rels/.rels');
-    if (rootRels.some((r) => r.type === REL.strictOfficeDocument)) throw new XlsxError(STRICT);
+    if (rootRels.some((r) => r.type === REL.strictOfficeDocument)) throw new XlsxError(STRICT, STRICT_EN);
     const root = rootRels.find((r) => r.type === REL.officeDocument);
     const workbookPart = root ? resolveTarget('', root.target) : 'xl/workbook.xml';
     const workbookXml = probe.text(workbookPart);
-    if (workbookXml === null) throw new XlsxError('压缩包里没有工作簿内容，不是 .xlsx 工作簿');
+    if (workbookXml === null) throw new XlsxError(...NOT_A_WORKBOOK);
     const info = readWorkbookPart(workbookXml, workbookPart);
-    if (info.namespace === NS.strictMain) throw new XlsxError(STRICT);
-    if (info.namespace !== NS.main) throw new XlsxError('压缩包里没有工作簿内容，不是 .xlsx 工作簿');
+    if (info.namespace === NS.strictMain) throw new XlsxError(STRICT, STRICT_EN);
+    if (info.namespace !== NS.main) throw new XlsxError(...NOT_A_WORKBOOK);
     const rels = readRelationships(probe.text(relsPartOf(workbookPart)), relsPartOf(workbookPart));
     const byId = new Map(rels.map((r) => [r.id, r]));
     const sheets: PackageSheet[] = [];
@@ -213,7 +229,7 @@ export class XlsxPackage {
       if (!rel || rel.type !== REL.worksheet || rel.external) continue;
       sheets.push({ name: s.name, part: resolveTarget(workbookPart, rel.target), rid: s.rid, sheetId: s.sheetId });
     }
-    if (sheets.length === 0) throw new XlsxError('工作簿中没有工作表');
+    if (sheets.length === 0) throw new XlsxError('工作簿中没有工作表', 'the workbook has no worksheets');
     const target = (type: string): string | null => {
       const r = rels.find((x) => x.type === type);
       return r ? resolveTarget(workbookPart, r.target) : null;
@@ -301,13 +317,17 @@ export class XlsxPackage {
 
   private sheet(name: string): PackageSheet {
     const s = this.sheets.find((x) => x.name === name);
-    if (!s) throw new XlsxError(`工作簿中没有“${name}”工作表`);
+    if (!s) throw new XlsxError(`工作簿中没有“${name}”工作表`, `the workbook has no sheet "${name}"`);
     return s;
   }
 
   private sheetText(s: PackageSheet): string {
     const text = this.text(s.part);
-    if (text === null) throw new XlsxError(`工作表“${s.name}”的内容缺失，文件已损坏`);
+    if (text === null)
+      throw new XlsxError(
+        `工作表“${s.name}”的内容缺失，文件已损坏`,
+        `the content of sheet "${s.name}" is missing; the file is damaged`,
+      );
     return text;
   }
 
@@ -334,7 +354,7 @@ export class XlsxPackage {
     try {
       reads = await parser(jobs, this.cells);
     } catch (e) {
-      if (e instanceof XmlError) throw new XlsxError(e.message);
+      if (e instanceof XmlError) throw new XlsxError(e.message, e.messageEn);
       throw e;
     }
     return this.collect(reads, options);
@@ -345,7 +365,11 @@ export class XlsxPackage {
       .filter((s) => !options.include || options.include(s.name))
       .map((s) => {
         const bytes = wrapErrors(() => this.bytes(s.part));
-        if (bytes === null) throw new XlsxError(`工作表“${s.name}”的内容缺失，文件已损坏`);
+        if (bytes === null)
+          throw new XlsxError(
+            `工作表“${s.name}”的内容缺失，文件已损坏`,
+            `the content of sheet "${s.name}" is missing; the file is damaged`,
+          );
         return { name: s.name, part: s.part, bytes, meta: options.meta === true };
       });
   }
@@ -756,7 +780,7 @@ function wrapErrors<T>(step: () => T): T {
   try {
     return step();
   } catch (e) {
-    if (e instanceof XmlError || e instanceof ContainerError) throw new XlsxError(e.message);
+    if (e instanceof XmlError || e instanceof ContainerError) throw new XlsxError(e.message, e.messageEn);
     throw e;
   }
 }

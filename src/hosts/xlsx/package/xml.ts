@@ -17,9 +17,13 @@ export const NS = {
 
 /** A part whose XML cannot be read; the message is one plain Chinese sentence. */
 export class XmlError extends Error {
-  constructor(message: string) {
+  /** The same sentence in English, for `--lang en`. */
+  readonly messageEn: string;
+
+  constructor(message: string, messageEn?: string) {
     super(message);
     this.name = 'XmlError';
+    this.messageEn = messageEn ?? message;
   }
 }
 
@@ -119,7 +123,10 @@ export function walkXml(text: string, part: string, handlers: XmlHandlers): void
   } catch (e) {
     if (e === STOP_WALK) return;
     if (e instanceof XmlError) throw e;
-    throw new XmlError(`“${part}”部分的 XML 格式有误（${firstLine((e as Error).message)}），文件已损坏`);
+    throw new XmlError(
+      `“${part}”部分的 XML 格式有误（${firstLine((e as Error).message)}），文件已损坏`,
+      `part "${part}" is not well-formed XML (${firstLine((e as Error).message)}); the file is damaged`,
+    );
   }
 }
 
@@ -139,7 +146,10 @@ export function partTextOf(bytes: Uint8Array, part: string): string {
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes);
     return decoder8.decode(bytes);
   } catch {
-    throw new XmlError(`“${part}”部分的文字编码无法识别，文件已损坏`);
+    throw new XmlError(
+      `“${part}”部分的文字编码无法识别，文件已损坏`,
+      `the text encoding of part "${part}" is not recognised; the file is damaged`,
+    );
   }
 }
 
@@ -209,7 +219,7 @@ export function rootAndChildren(
       }
     },
   });
-  if (!root) throw new XmlError(`“${part}”部分是空的，文件已损坏`);
+  if (!root) throw new XmlError(`“${part}”部分是空的，文件已损坏`, `part "${part}" is empty; the file is damaged`);
   return { root, rootEnd, children };
 }
 
