@@ -12,9 +12,11 @@ export {
   evaluate,
   type CaseResult,
   type CaseStatus,
+  type EvaluateOptions,
   type Evaluation,
   type RoundStat,
   type ScoredEntry,
 } from './engine/evaluate';
 export * from './engine/stats';
-export { toScoreJson, type ScoreJson } from './report/scoreJson';
+export { agreementOf, type Agreement, type ExpertLeniency, type RoundAgreement } from './engine/agreement';
+export { toScoreJson, type AgreementJson, type ScoreJson } from './report/scoreJson';

@@ -93,6 +93,21 @@ describe('ceeas score --json', () => {
         },
       ],
       findings: [],
+      agreement: {
+        rounds: {
+          initial: { experts: 2, cases: 2, kendallW: null },
+          review: { experts: 2, cases: 2, kendallW: null },
+          final: { experts: 2, cases: 1, kendallW: null },
+        },
+        experts: [
+          { round: 'initial', expert: 'E01', leniency: '0.00' },
+          { round: 'initial', expert: 'E02', leniency: '0.00' },
+          { round: 'review', expert: 'E03', leniency: '0.00' },
+          { round: 'review', expert: 'E04', leniency: '0.00' },
+          { round: 'final', expert: 'E05', leniency: '0.00' },
+          { round: 'final', expert: 'E06', leniency: '0.00' },
+        ],
+      },
     });
   });
 

@@ -146,7 +146,14 @@ describe('engine properties on random clean panels', () => {
           scores: [...raw.scores, ...raw.cases.map((c) => ({ round, expert: extra, case: c.id, recused: true }))],
         };
         const after = scoreRaw(changed);
-        expect(after.json).toEqual(before.json);
+        expect(after.json.cases).toEqual(before.json.cases);
+        expect(after.json.findings).toEqual(before.json.findings);
+        // Agreement too: the extra expert ranks no case, so W is unchanged, and is listed with no leniency.
+        expect(after.json.agreement.rounds).toEqual(before.json.agreement.rounds);
+        const ofRound = (r: string) => before.json.agreement.experts.filter((e) => e.round === r);
+        expect(after.json.agreement.experts).toEqual(
+          ROUNDS.flatMap((r) => (r === round ? [...ofRound(r), { round, expert: extra, leniency: null }] : ofRound(r))),
+        );
       }),
       RUNS,
     );
