@@ -6,6 +6,7 @@ import type { CellUpdate, ReadValue, SheetData, WorkbookData } from './model';
 import { NO, YES } from './labels';
 import { isExpertSheetName } from './names';
 import { cellName, findHeader, formulaAt, textAt, valueAt } from './read/cells';
+import { sheetIdentity as identity } from './read/expertIdentity';
 
 export interface Conflict {
   sheet: string;
@@ -66,18 +67,6 @@ function itemColumns(s: SheetData, rubric: Rubric): Map<string, number> | null {
   return out;
 }
 
-/** What an expert sheet says it is: its title, and the 轮次 / 专家编号 line above the table (found by its labels). */
-function identity(s: SheetData): { title: string; round: string; expert: string; row: number } | null {
-  for (let r = 1; r <= Math.min(10, s.values.length); r++) {
-    if (textAt(s, r, 1) === '轮次' && textAt(s, r, 3) === '专家编号') {
-      let title = '';
-      for (let t = r - 1; t >= 1 && title === ''; t--) title = textAt(s, t, 1);
-      return { title, round: textAt(s, r, 2), expert: textAt(s, r, 4), row: r };
-    }
-  }
-  return null;
-}
-
 /**
  * Why a returned sheet is not the master's sheet of the same name: another evaluation (title), another round (a
  * renamed sheet) or another expert. Null when they agree, or when the returned sheet lost the lines that say.
@@ -88,13 +77,13 @@ function identityMismatch(back: SheetData, mine: SheetData, say: Say): string | 
   if (!b || !m) return null;
   if (b.round !== '' && m.round !== '' && b.round !== m.round)
     return say(
-      `返回的“${back.name}”表内轮次为${b.round}（${cellName(back, b.row, 2)}），与主工作簿的${m.round}不符（可能是其他轮次的表被改名），未收回。`,
-      `The returned "${back.name}" says round ${b.round} (${cellName(back, b.row, 2)}), the master ${m.round} (perhaps another round's sheet renamed); not collected.`,
+      `返回的“${back.name}”表内轮次为${b.round}（${b.cell}），与主工作簿的${m.round}不符（可能是其他轮次的表被改名），未收回。`,
+      `The returned "${back.name}" says round ${b.round} (${b.cell}), the master ${m.round} (perhaps another round's sheet renamed); not collected.`,
     );
   if (b.expert !== '' && m.expert !== '' && b.expert !== m.expert)
     return say(
-      `返回的“${back.name}”表内专家编号为 ${b.expert}（${cellName(back, b.row, 4)}），与主工作簿的 ${m.expert} 不符，未收回。`,
-      `The returned "${back.name}" names expert ${b.expert} (${cellName(back, b.row, 4)}), the master ${m.expert}; not collected.`,
+      `返回的“${back.name}”表内专家编号为 ${b.expert}（${b.cell}），与主工作簿的 ${m.expert} 不符，未收回。`,
+      `The returned "${back.name}" names expert ${b.expert} (${b.cell}), the master ${m.expert}; not collected.`,
     );
   if (b.title !== '' && m.title !== '' && b.title !== m.title)
     return say(

@@ -25,13 +25,21 @@ export interface ComputeOptions {
   /** The add-in writes 汇总 with CEEAS custom functions over the experts' totals; the .xlsx host writes values. */
   customFunctions?: boolean;
   action?: string;
+  /**
+   * The final results were released (结果发布 exists): 结果通知 then holds the final letters `release` wrote, which
+   * a computation never replaces with drafts.
+   */
+  released?: boolean;
 }
 
 export interface ComputeResult {
   panel: Panel;
   evaluation: Evaluation;
   json: ScoreJson;
-  /** The output sheets to write: 汇总, 复核, 等级汇总, 公示, 结果通知, 操作日志. Never an input sheet. */
+  /**
+   * The output sheets to write: 汇总, 复核, 等级汇总, 公示, 结果通知 (draft letters, until the results are
+   * released), 操作日志. Never an input sheet.
+   */
   sheets: SheetSpec[];
   log: LogRow;
   period: { first: string; last: string; workingDays: number } | null;
@@ -70,7 +78,6 @@ export function computeWorkbook(data: WorkbookData, options: ComputeOptions): Co
     resultFingerprint: fingerprintOf(json.cases),
   };
   const log: LogRow = { ...entry, chain: chainOf(read.log.at(-1)?.chain ?? '', entry) };
-  const issueDate = options.now.slice(0, 10);
   const sheets = new Map(read.expertSheets.map((x) => [`${x.round}|${x.expert}`, x.sheet]));
   const outputs: SheetSpec[] = [
     summarySheet(
@@ -83,8 +90,10 @@ export function computeWorkbook(data: WorkbookData, options: ComputeOptions): Co
     noticeSheet({
       title: panel.title,
       organizer: panel.notice.organizer,
-      issueDate,
+      // Signed on the office's notice date, else on its first day; never on the day of the computation.
+      issueDate: panel.notice.date ?? period?.first ?? null,
       period,
+      contact: panel.notice.contact,
       entries: graded.map((c) => ({
         caseName: info.get(c.id)!.name,
         applicant: info.get(c.id)!.applicant,
@@ -92,18 +101,24 @@ export function computeWorkbook(data: WorkbookData, options: ComputeOptions): Co
         category: info.get(c.id)!.category,
       })),
     }),
-    lettersSheet({
-      title: panel.title,
-      organizer: panel.notice.organizer,
-      issueDate,
-      letters: graded.map((c) => ({
-        caseId: c.id,
-        caseName: info.get(c.id)!.name,
-        applicant: info.get(c.id)!.applicant,
-        score: fixed(c.score!, panel.policy.decimals),
-        grade: c.grade!,
-      })),
-    }),
+    ...(options.released
+      ? []
+      : [
+          lettersSheet({
+            title: panel.title,
+            organizer: panel.notice.organizer,
+            stage: 'draft',
+            issueDate: null,
+            period,
+            letters: graded.map((c) => ({
+              caseId: c.id,
+              caseName: info.get(c.id)!.name,
+              applicant: info.get(c.id)!.applicant,
+              score: fixed(c.score!, panel.policy.decimals),
+              grade: c.grade!,
+            })),
+          }),
+        ]),
     logSheet([...read.log, log]),
   ];
   return { panel, evaluation, json, sheets: outputs, log, period };

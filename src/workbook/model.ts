@@ -77,11 +77,18 @@ export interface TableSpec {
 export interface PrintSpec {
   orientation: 'portrait' | 'landscape';
   paper: 'A4';
-  fitToWidth: boolean;
+  /** Percent the sheet prints at, fixed (never "fit to"), so body text keeps its size; see print/pagePlan. */
+  scale: number;
   /** Rows repeated at the top of every printed page, e.g. "1:4". */
   titleRows?: string;
+  /** Columns repeated at the left of every printed page after a column break, first..last (1-based). */
+  titleColumns?: [number, number];
   /** Rows before which a page break is placed (1-based). */
   breaksBefore?: number[];
+  /** Columns before which a page break is placed (1-based): a wide sheet printed as pages side by side. */
+  breaksBeforeColumns?: number[];
+  /** Print the pages of a split sheet across, then down, so the parts of the same rows follow each other. */
+  overThenDown?: boolean;
 }
 
 /**

@@ -40,7 +40,7 @@ export function isExpertSheetName(name: string): boolean {
   return /^(初评|复评|终评)-.+$/.test(name);
 }
 
-/** One scoring sheet per expert per round, e.g. "初评-E01". The expert's id is also in the sheet (D2). */
+/** One scoring sheet per expert per round, e.g. "初评-E01". The expert's id is also in the sheet (its line 轮次：… 专家编号：…). */
 export function expertSheetName(round: RoundId, expertId: string): string {
   return safe(`${ROUND_PREFIX[round]}-${expertId}`);
 }

@@ -5,6 +5,7 @@ import type { SheetSpec, WorkbookData } from './model';
 import { reviewObjections, type ObjectionReview } from './objections';
 import { readEvaluationWorkbook } from './read/readEvaluationWorkbook';
 import { appendLog } from './sheets/logSheet';
+import { lettersSheet } from './sheets/lettersSheet';
 import { certificateNumbers, releaseSheet } from './sheets/releaseSheet';
 
 export interface PublicationState {
@@ -37,8 +38,9 @@ export function releaseWorkbook(
 ): ReleaseResult {
   const state = publicationState(data, options);
   const { compute, review } = state;
-  // The release date: the one given (a release prepared ahead, or recorded afterwards), else the day it runs.
-  const today = options.date ?? options.now.slice(0, 10);
+  // The release date: the one given (a release prepared ahead, or recorded afterwards), else the office's setting,
+  // else the day it runs.
+  const today = options.date ?? compute.panel.notice.releaseDate ?? options.now.slice(0, 10);
   const blockers: string[] = [];
   const en = options.lang === 'en';
   const block = (zh: string, english: string): number => blockers.push(en ? english : zh);
@@ -69,7 +71,7 @@ export function releaseWorkbook(
   const graded = compute.json.cases.filter((c) => c.status === 'graded');
   const change = new Map(review.changes.map((c) => [c.case, c]));
   const finals = graded.map((c) => ({ caseId: c.id, final: change.get(c.id)?.after ?? (c.grade as string) }));
-  const certificates = certificateNumbers(today.slice(0, 4), finals);
+  const certificates = certificateNumbers(compute.panel.notice.certificatePattern, today.slice(0, 4), finals);
   const entries = graded.map((c, i) => ({
     caseId: c.id,
     caseName: info.get(c.id)!.name,
@@ -87,6 +89,23 @@ export function releaseWorkbook(
     state,
     sheets: [
       releaseSheet({ title: compute.panel.title, organizer: compute.panel.notice.organizer, date: today, entries }),
+      // The letters become the final documents of 9.4.4: final grades, the notice period, the release date.
+      lettersSheet({
+        title: compute.panel.title,
+        organizer: compute.panel.notice.organizer,
+        stage: 'final',
+        issueDate: today,
+        period: compute.period,
+        letters: entries.map((e) => ({
+          caseId: e.caseId,
+          caseName: e.caseName,
+          applicant: e.applicant,
+          score: e.score,
+          grade: e.final,
+          ...(e.change ? { changedFrom: e.computed } : {}),
+          ...(e.certificate ? { certificate: e.certificate } : {}),
+        })),
+      }),
       appendLog(log, {
         time: options.now,
         ...(options.date ? { actsFor: options.date } : {}),

@@ -60,6 +60,8 @@ export function drawIntoWorkbook(
 export interface RoundSheets {
   /** New or regenerated expert sheets; a sheet that already holds typed scores is kept as it is. */
   sheets: SheetSpec[];
+  /** The expert of each sheet in `sheets`, in the same order. */
+  experts: string[];
   kept: string[];
   log: SheetSpec;
 }
@@ -91,6 +93,7 @@ export function roundSheets(
   const existing = new Map(read.expertSheets.filter((x) => x.round === round).map((x) => [x.expert, x.sheet]));
   const names = expertSheetNames(panel.rounds);
   const sheets: SheetSpec[] = [];
+  const experts: string[] = [];
   const kept: string[] = [];
   for (const id of panel.rounds[round].experts) {
     const typed = panel.scores.some((s) => s.round === round && s.expert === id && !s.recused);
@@ -102,6 +105,7 @@ export function roundSheets(
     const expert = panel.experts.find((e) => e.id === id)!;
     const recused = new Set(cases.filter((c) => conflictOf(expert, c) !== null).map((c) => c.id));
     sheets.push(expertSheet({ panel, round, expert, cases, scores: new Map(), recused, sheetName: name }));
+    experts.push(id);
   }
   const log = appendLog(read.log, {
     time: options.now,
@@ -111,5 +115,5 @@ export function roundSheets(
     inputFingerprint: inputFingerprint(panel),
     resultFingerprint: '',
   });
-  return { sheets, kept, log };
+  return { sheets, experts, kept, log };
 }

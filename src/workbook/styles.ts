@@ -23,6 +23,8 @@ export const STYLES = {
   integer: { hAlign: 'center', vAlign: 'middle', border: true, numberFormat: '0' },
   date: { hAlign: 'center', vAlign: 'middle', border: true, numberFormat: 'yyyy-mm-dd' },
   text: { vAlign: 'middle', border: true, numberFormat: '@' },
+  /** Text that may be longer than its column: wrapped, the row made tall enough by its builder. */
+  textWrap: { vAlign: 'middle', wrap: true, border: true, numberFormat: '@' },
   note: { italic: true, color: '595959', wrap: true, vAlign: 'top' },
   paragraph: { wrap: true, vAlign: 'top', size: 11 },
   signature: { vAlign: 'bottom', size: 11 },

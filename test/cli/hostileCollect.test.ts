@@ -134,7 +134,7 @@ describe('collect refuses returned workbooks that are not the expert sheet they 
     expect(res.code).toBe(1);
     expect(res.report.filled).toBe(0);
     expect(res.report.refused).toEqual([
-      expect.stringContaining('表内轮次为初评（复评-E01!B2），与主工作簿的复评不符'),
+      expect.stringContaining('表内轮次为初评（复评-E01!D2），与主工作簿的复评不符'),
     ]);
   });
 

@@ -406,17 +406,29 @@ export class FakeWorksheet extends Loadable {
     };
   }
 
-  get pageLayout(): Record<string, unknown> & { setPrintTitleRows: (a: string) => void } {
+  // PageLayout (ExcelApi 1.9): setPrintTitleRows / setPrintTitleColumns take "$1:$5" / "$B:$C"; zoom is
+  // PageLayoutZoomOptions ({ scale } or fit-to pages); page breaks are added by the cell they start at.
+  // https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+  get pageLayout(): Record<string, unknown> & {
+    setPrintTitleRows: (a: string) => void;
+    setPrintTitleColumns: (a: string) => void;
+  } {
+    type Layout = Record<string, unknown> & {
+      setPrintTitleRows: (a: string) => void;
+      setPrintTitleColumns: (a: string) => void;
+    };
     return new Proxy({} as Record<string, unknown>, {
       get: (_t, p: string) =>
         p === 'setPrintTitleRows'
           ? (a: string) => this.writeOp(['titles', a], (s) => void (s.pageLayout.titleRows = a))
-          : undefined,
+          : p === 'setPrintTitleColumns'
+            ? (a: string) => this.writeOp(['titleColumns', a], (s) => void (s.pageLayout.titleColumns = a))
+            : undefined,
       set: (_t, p: string, v) => {
         this.writeOp(['layout', p, v], (s) => void (s.pageLayout[p] = v));
         return true;
       },
-    }) as Record<string, unknown> & { setPrintTitleRows: (a: string) => void };
+    }) as Layout;
   }
 
   get horizontalPageBreaks() {
@@ -424,6 +436,15 @@ export class FakeWorksheet extends Loadable {
       add: (a: string) =>
         this.writeOp(['break', a], (s) => {
           s.pageLayout.breaks = [...((s.pageLayout.breaks as string[]) ?? []), a];
+        }),
+    };
+  }
+
+  get verticalPageBreaks() {
+    return {
+      add: (a: string) =>
+        this.writeOp(['columnBreak', a], (s) => {
+          s.pageLayout.columnBreaks = [...((s.pageLayout.columnBreaks as string[]) ?? []), a];
         }),
     };
   }

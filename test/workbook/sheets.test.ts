@@ -37,7 +37,14 @@ describe('评分标准 (table B.1)', () => {
   it('closes with the 评委签字 and 总分 lines, merges group cells and prints A4 landscape', () => {
     expect(texts(sheet)).toEqual(expect.arrayContaining(['评委签字', '总分']));
     expect(sheet.merges).toEqual(expect.arrayContaining(['A4:A6', 'B4:B6', 'A7:A9', 'A10:A13', 'A14:A16']));
-    expect(sheet.print).toMatchObject({ orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '3:3' });
+    expect(sheet.print).toMatchObject({ orientation: 'landscape', paper: 'A4', titleRows: '3:3' });
+    // A fixed scale that keeps 11 pt text at 9 pt or more, and no group's merged label across a page break.
+    expect(sheet.print!.scale).toBeGreaterThanOrEqual(85);
+    for (const b of sheet.print!.breaksBefore ?? [])
+      for (const m of sheet.merges!.filter((x) => x.startsWith('A'))) {
+        const [, from, to] = /^A(\d+):A(\d+)$/.exec(m) ?? [];
+        if (from) expect(b > Number(from) && b <= Number(to)).toBe(false);
+      }
   });
 
   it('shows an office’s own weights', () => {
@@ -118,23 +125,48 @@ describe('公示, 结果通知, 异议登记 and the Appendix B form', () => {
   });
 
   it('says the period is to be set when no start date is given', () => {
-    const s = noticeSheet({ title: 't', organizer: '', issueDate: null, period: null, entries: [] });
+    const s = noticeSheet({
+      title: 't',
+      organizer: '',
+      issueDate: null,
+      period: null,
+      entries: [],
+      contact: { address: '', telephone: '', person: '' },
+    });
     expect(texts(s).join('')).toContain('公示期待定');
   });
 
-  it('prints one letter per applicant, each on its own page', () => {
-    const s = lettersSheet({
-      title: 't',
-      organizer: 'o',
-      issueDate: '2026-12-01',
-      letters: [
-        { caseId: 'C1', caseName: 'a', applicant: '甲公司', score: '91.20', grade: '一等' },
-        { caseId: 'C2', caseName: 'b', applicant: '乙公司', score: '80.00', grade: '二等' },
-      ],
-    });
+  it('prints one letter per applicant, each on its own page, final ones dated and sealed, drafts marked', () => {
+    const letters = [
+      {
+        caseId: 'C1',
+        caseName: 'a',
+        applicant: '甲公司',
+        score: '91.20',
+        grade: '一等',
+        certificate: 'CEEAS-2027-1-001',
+      },
+      { caseId: 'C2', caseName: 'b', applicant: '乙公司', score: '80.00', grade: '一等', changedFrom: '二等' },
+    ];
+    const period = { first: '2026-12-28', last: '2027-01-06' };
+    const s = lettersSheet({ title: 't', organizer: 'o', stage: 'final', issueDate: '2027-01-12', period, letters });
     expect(texts(s).filter((t) => t === '评价结果通知书')).toHaveLength(2);
-    expect(texts(s)).toEqual(expect.arrayContaining(['甲公司：', '乙公司：']));
+    expect(texts(s)).toEqual(expect.arrayContaining(['甲公司：', '乙公司：', '（盖章）', '2027年1月12日']));
+    expect(texts(s).filter((t) => t === '（盖章）')).toHaveLength(2);
+    const all = texts(s).join('\n');
+    expect(all).toContain('评价结果已于2026年12月28日至2027年1月6日公示');
+    expect(all).toContain('最终评价等级为“一等”，证书编号 CEEAS-2027-1-001');
+    expect(all).toContain('经异议处理，评价等级由“二等”调整为“一等”');
     expect(s.print?.breaksBefore).toEqual([15]);
+    // At full size, never "fit to width" (which lets Excel ignore the breaks).
+    expect(s.print?.scale).toBe(100);
+
+    const draft = lettersSheet({ title: 't', organizer: 'o', stage: 'draft', issueDate: null, period, letters });
+    const drafted = texts(draft).join('\n');
+    expect(drafted).toContain('评价结果通知书（草稿）');
+    expect(drafted).toContain('不得发出');
+    expect(drafted).not.toContain('已于');
+    expect(drafted).toContain('＿＿＿＿年＿＿月＿＿日');
   });
 
   it('keeps objections already recorded and offers validated blank rows', () => {

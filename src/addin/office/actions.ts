@@ -14,7 +14,7 @@ import { exportExpertSpec, formSheetSpec } from '../../workbook/exportExpert';
 import { reviewFormal } from '../../workbook/formalReview';
 import { importRegisterCsv, type RegisterKind } from '../../workbook/import/registerCsv';
 import type { CellUpdate, SheetSpec, WorkbookData } from '../../workbook/model';
-import { isExpertSheetName, isInputSheet, SHEET } from '../../workbook/names';
+import { isExpertSheetName, isInputSheet, SHEET, SHEET_RELEASE } from '../../workbook/names';
 import { publicationState, releaseWorkbook } from '../../workbook/release';
 import { drawIntoWorkbook, roundSheets } from '../../workbook/rounds';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
@@ -289,7 +289,7 @@ export async function generateExpertSheets(
     const out = roundSheets(data, round, { now: timestamp(options), user: userOf(options) });
     const read = readEvaluationWorkbook(data);
     const names = new Map(read.expertSheets.filter((x) => x.round === round).map((x) => [x.sheet, x.expert]));
-    const made = out.sheets.map((s) => ({ round, expert: s.rows[1]?.[3]?.value as string, sheet: s.name }));
+    const made = out.sheets.map((s, i) => ({ round, expert: out.experts[i]!, sheet: s.name }));
     const kept = out.kept.map((sheet) => ({ round, expert: names.get(sheet) ?? '', sheet }));
     return {
       sheets: [...out.sheets, out.log],
@@ -451,12 +451,13 @@ export async function releaseResults(context: Excel.RequestContext, options: Com
 
 /** 计算等级: validate every expert sheet and write 汇总 (CEEAS formulas), 复核, 等级汇总, 公示, 结果通知, 操作日志. */
 export async function computeGrades(context: Excel.RequestContext, options: CommandOptions = {}) {
-  return command(context, options, ({ data }) => {
+  return command(context, options, ({ data, existing }) => {
     const result = computeWorkbook(data, {
       now: timestamp(options),
       user: userOf(options),
       customFunctions: true,
       lang: options.lang,
+      released: existing.has(SHEET_RELEASE),
     });
     const graded = result.json.cases.filter((c) => c.status === 'graded').length;
     const names = new Map(result.panel.cases.map((c) => [c.id, c.name]));
@@ -495,12 +496,13 @@ export async function evaluationProgress(context: Excel.RequestContext, options:
 
 /** 生成公示与通知: the notice and the letters from the workbook as it is now, with a log entry. */
 export async function makeNotices(context: Excel.RequestContext, options: CommandOptions = {}) {
-  return command(context, options, ({ data }) => {
+  return command(context, options, ({ data, existing }) => {
     const result = computeWorkbook(data, {
       now: timestamp(options),
       user: userOf(options),
       action: '生成公示与通知',
       lang: options.lang,
+      released: existing.has(SHEET_RELEASE),
     });
     const wanted = new Set<string>([SHEET.notice, SHEET.letters, SHEET.log]);
     return {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { computeWorkbook } from '../../workbook/compute';
 import { parseLang, type CommandContext } from '../context';
+import { SHEET_RELEASE } from '../../workbook/names';
 import { currentUser, localTimestamp, refuseUnlessXlsxName } from '../files';
 import { printResult } from '../printResult';
 import { readRubricFile } from '../readPanelFile';
@@ -26,7 +27,13 @@ export function registerCompute(program: Command, ctx: CommandContext): void {
         const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
         const result = await editWorkbook(book, opts.output, 'compute', (opened) => {
           const computed = usable(book, () =>
-            computeWorkbook(opened.data, { now: localTimestamp(), user: currentUser(), lang, rubric }),
+            computeWorkbook(opened.data, {
+              now: localTimestamp(),
+              user: currentUser(),
+              lang,
+              rubric,
+              released: opened.pkg.sheets.some((s) => s.name === SHEET_RELEASE),
+            }),
           );
           if (!opts.dryRun) writeSheets(opened, computed.sheets, computed.panel.policy.decimals);
           return { write: !opts.dryRun, result: computed };

@@ -3,6 +3,7 @@ import { APPENDIX_B } from '../rubric/appendixB';
 import type { Rubric } from '../rubric/types';
 import { RubricError, validateRubric } from '../rubric/validateRubric';
 import {
+  DEFAULT_CERTIFICATE_PATTERN,
   DEFAULT_WEIGHTS,
   ROUND_IDS,
   type CalendarRange,
@@ -366,5 +367,48 @@ function parseNotice(notice: unknown, calendar: unknown): NoticeSettings {
       fail(`${where}的“kind”只能是 holiday 或 workday`, `${whereEn} "kind" must be holiday or workday`);
     return { from, to, kind: c.kind, name: optString(c, 'name', where, whereEn) };
   });
-  return { organizer, start, workingDays, calendar: ranges };
+  const date = n.date === undefined || n.date === null ? null : isoDate(n.date, '“notice.date”', '"notice.date"');
+  const releaseDate =
+    n.releaseDate === undefined || n.releaseDate === null
+      ? null
+      : isoDate(n.releaseDate, '“notice.releaseDate”', '"notice.releaseDate"');
+  if (n.contact !== undefined && n.contact !== null && !isObj(n.contact))
+    fail('“notice.contact”应为对象', '"notice.contact" must be an object');
+  const c = (n.contact ?? {}) as Obj;
+  const contact = {
+    address: optString(c, 'address', '“notice.contact”', '"notice.contact"'),
+    telephone: optString(c, 'telephone', '“notice.contact”', '"notice.contact"'),
+    person: optString(c, 'person', '“notice.contact”', '"notice.contact"'),
+  };
+  const pattern = optString(n, 'certificatePattern', '“notice”', '"notice"') || DEFAULT_CERTIFICATE_PATTERN;
+  const patternProblem = certificatePatternProblem(pattern);
+  if (patternProblem)
+    fail(`“notice.certificatePattern”${patternProblem.zh}`, `"notice.certificatePattern" ${patternProblem.en}`);
+  return {
+    organizer,
+    start,
+    workingDays,
+    calendar: ranges,
+    contact,
+    date,
+    releaseDate,
+    certificatePattern: pattern,
+  };
+}
+
+/**
+ * Why a certificate number pattern cannot number certificates: it must hold {序号}, so that no two are alike, and
+ * only the placeholders {年份}, {等级}, {序号} and {序号:N} (N from 1 to 9).
+ */
+export function certificatePatternProblem(pattern: string): { zh: string; en: string } | null {
+  if (pattern.length > 60) return { zh: '过长（不超过 60 个字符）', en: 'is too long (60 characters at most)' };
+  for (const m of pattern.matchAll(/\{([^}]*)\}/g))
+    if (!/^(年份|等级|序号(:[1-9])?)$/.test(m[1]))
+      return {
+        zh: `中的“{${m[1]}}”不是可用的占位符（可用 {年份}、{等级}、{序号}、{序号:4}）`,
+        en: `has "{${m[1]}}", which is not a placeholder (use {年份}, {等级}, {序号}, {序号:4})`,
+      };
+  if (!/\{序号(:[1-9])?\}/.test(pattern))
+    return { zh: '须含 {序号}，证书编号才不会重复', en: 'must hold {序号}, so that no two numbers are alike' };
+  return null;
 }

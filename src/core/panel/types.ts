@@ -87,14 +87,34 @@ export interface CalendarRange {
   name: string;
 }
 
-/** What the notice (公示) needs beyond the scores; all optional in a panel file. */
+/** How the public and applicants reach the office about the notice (公示) and objections (9.4.2). */
+export interface OfficeContact {
+  address: string;
+  telephone: string;
+  person: string;
+}
+
+/**
+ * The office's particulars the documents it sends carry, and what the notice (公示) needs beyond the scores; all
+ * optional in a panel file.
+ */
 export interface NoticeSettings {
   organizer: string;
   /** First day the notice may start, YYYY-MM-DD. */
   start: string | null;
   workingDays: number;
   calendar: CalendarRange[];
+  contact: OfficeContact;
+  /** The date the notice is signed and published (公示发布日期), YYYY-MM-DD; by default its first day. */
+  date: string | null;
+  /** The date the final results are released (结果发布日期), YYYY-MM-DD; by default the day of the release. */
+  releaseDate: string | null;
+  /** Certificate numbers, with {年份}, {等级} and {序号} (three digits, or {序号:N} for N). */
+  certificatePattern: string;
 }
+
+/** Certificate numbers as the workbook has always issued them: CEEAS-2027-1-001 (一等 1, 二等 2, 三等 3). */
+export const DEFAULT_CERTIFICATE_PATTERN = 'CEEAS-{年份}-{等级}-{序号}';
 
 export interface Panel {
   title: string;

@@ -151,12 +151,21 @@ function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, styles: Record<string,
   if (spec.print) {
     ws.pageLayout.orientation = spec.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     ws.pageLayout.paperSize = 'A4';
-    if (spec.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // The same page as the .xlsx host writes: 0.5 in side margins and a fixed scale (see print/pagePlan).
+    ws.pageLayout.leftMargin = 36;
+    ws.pageLayout.rightMargin = 36;
+    ws.pageLayout.zoom = { scale: spec.print.scale };
+    if (spec.print.overThenDown) ws.pageLayout.printOrder = 'OverThenDown';
     if (spec.print.titleRows) {
       const [from, to = from] = spec.print.titleRows.split(':');
       ws.pageLayout.setPrintTitleRows(`$${from}:$${to}`);
     }
+    if (spec.print.titleColumns) {
+      const [from, to] = spec.print.titleColumns;
+      ws.pageLayout.setPrintTitleColumns(`$${columnLetter(from)}:$${columnLetter(to)}`);
+    }
     for (const r of spec.print.breaksBefore ?? []) if (r > 1) ws.horizontalPageBreaks.add(`A${r}`);
+    for (const c of spec.print.breaksBeforeColumns ?? []) if (c > 1) ws.verticalPageBreaks.add(`${columnLetter(c)}1`);
   }
   if (spec.tabColor) ws.tabColor = `#${spec.tabColor}`;
   for (const chart of spec.charts ?? []) writeChart(ws, chart);

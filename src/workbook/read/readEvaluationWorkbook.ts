@@ -2,14 +2,22 @@ import { toDecimal, type Decimal } from '../../core/exact/decimal';
 import { makeFinding } from '../../core/engine/makeFinding';
 import { readCategory } from '../../core/categories/appendixA';
 import type { Finding, Lang } from '../../core/engine/findings';
-import { DEFAULT_POLICY, MAX_POLICY_PLACES, MAX_POLICY_POINTS, PanelError } from '../../core/panel/parsePanel';
 import {
+  certificatePatternProblem,
+  DEFAULT_POLICY,
+  MAX_POLICY_PLACES,
+  MAX_POLICY_POINTS,
+  PanelError,
+} from '../../core/panel/parsePanel';
+import {
+  DEFAULT_CERTIFICATE_PATTERN,
   ROUND_IDS,
   ROUND_NAMES,
   type CalendarRange,
   type CaseInfo,
   type ExpertInfo,
   type FormalReview,
+  type NoticeSettings,
   type Panel,
   type Policy,
   type RoundId,
@@ -30,13 +38,21 @@ import {
 } from '../labels';
 import type { ReadValue, SheetData, WorkbookData } from '../model';
 import { expertSheetName, ROUND_BY_PREFIX, SHEET, SHEET_FORMAL_REVIEW } from '../names';
-import { CASE_COLUMNS, EXPERT_COLUMNS, HOLIDAY_COLUMNS, ROUND_TABLE_HEADER, SETTING } from '../sheets/registers';
+import {
+  CASE_COLUMNS,
+  EXPERT_COLUMNS,
+  HOLIDAY_COLUMNS,
+  PARTICULAR,
+  ROUND_TABLE_HEADER,
+  SETTING,
+} from '../sheets/registers';
 import { expertLayout } from '../sheets/expertLayout';
 import { rowFormulas } from '../sheets/expertSheet';
 import type { LogRow } from '../sheets/logSheet';
 import { sameFormula } from '../formula/tokens';
 import { cellName, findHeader, formulaAt, textAt, valueAt } from './cells';
 import { isoDateOf } from './dates';
+import { sheetIdentity } from './expertIdentity';
 
 export interface ReadResult {
   panel: Panel;
@@ -73,7 +89,9 @@ export function readEvaluationWorkbook(data: WorkbookData, options: { rubric?: R
   const rubric = options.rubric ?? APPENDIX_B;
   const findings: Finding[] = [];
 
-  const { title, organizer, policy, noticeStart, noticeDays, weights } = readSettings(sheet(data, SHEET.rounds));
+  const settingsSheet = sheet(data, SHEET.rounds);
+  const { title, organizer, policy, noticeStart, noticeDays, weights } = readSettings(settingsSheet);
+  const particulars = readParticulars(settingsSheet);
   const review = data.sheets.find((s) => s.name === SHEET_FORMAL_REVIEW);
   const reviewed = review ? readFormalResults(review) : new Map<string, FormalReview>();
   const cases = readCases(sheet(data, SHEET.cases), rubric, findings, lang, new Set(reviewed.keys()));
@@ -101,7 +119,7 @@ export function readEvaluationWorkbook(data: WorkbookData, options: { rubric?: R
 
   const panel: Panel = {
     title,
-    notice: { organizer, start: noticeStart, workingDays: noticeDays, calendar },
+    notice: { organizer, start: noticeStart, workingDays: noticeDays, calendar, ...particulars },
     policy,
     rubric,
     cases: cases.map((c) => c.info),
@@ -115,15 +133,17 @@ export function readEvaluationWorkbook(data: WorkbookData, options: { rubric?: R
     const m = /^(初评|复评|终评)-(.+)$/.exec(s.name);
     if (!m) continue;
     const round = ROUND_BY_PREFIX[m[1]];
-    // The sheet name may have lost characters Excel refuses; the expert's id as written in D2 is authoritative.
-    const expert = textAt(s, 2, 4) || m[2];
+    // The sheet name may have lost characters Excel refuses; the expert's id as written on the sheet is
+    // authoritative.
+    const written = sheetIdentity(s);
+    const expert = written?.expert || m[2];
     if (!s.name.startsWith(expertSheetName(round, expert).slice(0, 27))) {
       const named = m[2];
       findings.push(
         makeFinding(
           'sheet-mismatch',
           { round, expert: named, case: null, cell: s.name, value: expert },
-          { cell: `${s.name}!D2` },
+          { cell: written?.cell ?? `${s.name}!D2` },
           lang,
         ),
       );
@@ -141,6 +161,47 @@ export function readEvaluationWorkbook(data: WorkbookData, options: { rubric?: R
 
   const log = data.sheets.some((s) => s.name === SHEET.log) ? readLog(sheet(data, SHEET.log)) : [];
   return { panel, findings, log, expertSheets };
+}
+
+/**
+ * The office's particulars under the round table of 轮次设置 (管理机构与文书). Each is optional: a workbook made
+ * before they existed reads with blank contact lines, the notice dated on its first day, the release dated on the
+ * day of the release, and the standard certificate numbers.
+ */
+function readParticulars(
+  s: SheetData,
+): Pick<NoticeSettings, 'contact' | 'date' | 'releaseDate' | 'certificatePattern'> {
+  const rowOf = new Map<string, number>();
+  s.values.forEach((row, i) => {
+    const v = row[0];
+    if (typeof v === 'string' && !rowOf.has(v.trim())) rowOf.set(v.trim(), i + 1);
+  });
+  const text = (label: string): string => {
+    const r = rowOf.get(label);
+    return r === undefined ? '' : textAt(s, r, 2);
+  };
+  const date = (label: string): string | null => {
+    const r = rowOf.get(label);
+    if (r === undefined) return null;
+    const v = valueAt(s, r, 2);
+    if (v === null || v === '') return null;
+    const iso = isoDateOf(v);
+    if (iso === null) fail(`${cellName(s, r, 2)}（${label}）不是日期：${String(typeof v === 'object' ? v.error : v)}`);
+    return iso;
+  };
+  const pattern = text(PARTICULAR.certificatePattern) || DEFAULT_CERTIFICATE_PATTERN;
+  const problem = certificatePatternProblem(pattern);
+  if (problem) fail(`${cellName(s, rowOf.get(PARTICULAR.certificatePattern)!, 2)}（证书编号格式）${problem.zh}`);
+  return {
+    contact: {
+      address: text(PARTICULAR.address),
+      telephone: text(PARTICULAR.telephone),
+      person: text(PARTICULAR.person),
+    },
+    date: date(PARTICULAR.noticeDate),
+    releaseDate: date(PARTICULAR.releaseDate),
+    certificatePattern: pattern,
+  };
 }
 
 function readSettings(s: SheetData): {

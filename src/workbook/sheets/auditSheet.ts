@@ -8,8 +8,14 @@ import type { SheetSpec } from '../model';
 import { expertSheetName, SHEET, SHEET_FORMAL_REVIEW } from '../names';
 import { FORMAL_RESULT_COLUMN } from './formalReviewSheet';
 import { expertLayout } from './expertLayout';
+import { planPrint } from '../print/pagePlan';
+import { rowHeightFor, wrappedHeight } from '../print/textFit';
 import { AUDIT, SUMMARY } from './resultLayout';
 import type { SettingsCells } from './settingsCells';
+
+/** Widths of A..Q: case, name, each round's scored/expected/mean, exact S, S, grade, 汇总's S and grade, 核对. */
+const WIDTHS = [8, 18, ...ROUND_IDS.flatMap(() => [5, 5, 7]), 9, 8, 7, 8, 7, 6];
+const WIDTH = WIDTHS.reduce((a, b) => a + b);
 
 /**
  * 复核: S and grade recomputed with ordinary spreadsheet formulas only, straight from the expert sheets, so any
@@ -28,13 +34,11 @@ export function auditSheet(
   const g = new Grid();
   const lastCol = AUDIT.colAgree;
   g.value(1, 1, `${panel.title || '科技创新成果转化评价'}　复核（普通公式重算）`, 'title');
-  g.value(
-    2,
-    1,
+  const lead =
     '本表只用普通公式（COUNT、AVERAGE、SUM、MAX、MIN、ROUND、IF）直接引用各专家评分表的“总分”单元格重新计算，任何电子表格软件均可重算；' +
-      '“核对”列比较本表与“汇总”的综合得分和等级。均分和精确得分不做中间舍入（显示按小数位数），综合得分再按小数位数四舍五入。',
-    'note',
-  );
+    '“核对”列比较本表与“汇总”的综合得分和等级。均分和精确得分不做中间舍入（显示按小数位数），综合得分再按小数位数四舍五入。';
+  g.value(2, 1, lead, 'note');
+  const rowHeights: Record<number, number> = { 1: 28, 2: wrappedHeight(lead, WIDTH), 3: 46 };
   const h = AUDIT.headerRow;
   g.value(h, AUDIT.colCase, '案例编号', 'header');
   g.value(h, AUDIT.colName, '案例名称', 'header');
@@ -58,6 +62,7 @@ export function auditSheet(
     const c = panel.cases.find((x) => x.id === res.id)!;
     g.value(r, AUDIT.colCase, c.id, 'cellCenter');
     g.value(r, AUDIT.colName, c.name, 'wrap');
+    rowHeights[r] = rowHeightFor([c.name, WIDTHS[AUDIT.colName - 1]]);
     const meanCells: string[] = [];
     for (const rid of ROUND_IDS) {
       const col = AUDIT.roundColumn(rid);
@@ -155,8 +160,8 @@ export function auditSheet(
     name: SHEET.audit,
     kind: 'audit',
     rows: g.rows(),
-    columns: [10, 26, ...ROUND_IDS.flatMap(() => [7, 7, 9]), 10, 10, 9, 10, 9, 8],
-    rowHeights: { 1: 28, 2: 44, 3: 32 },
+    columns: WIDTHS,
+    rowHeights,
     merges: [rangeRef(1, 1, 1, lastCol), rangeRef(2, 1, 2, lastCol)],
     conditionalFormats: [
       {
@@ -166,7 +171,7 @@ export function auditSheet(
       },
     ],
     freeze: { rows: AUDIT.headerRow, columns: 2 },
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: `1:${AUDIT.headerRow}` },
+    print: planPrint(WIDTHS, { orientation: 'landscape', titleRows: `1:${AUDIT.headerRow}` }),
     protection: { withPassword: true },
   };
 }

@@ -6,6 +6,8 @@ import { Grid } from '../grid';
 import { CHECK_OK, RECUSED, YES } from '../labels';
 import type { CellValue, ConditionalFormat, RangeValidation, SheetSpec, ValidationSpec } from '../model';
 import { expertSheetName } from '../names';
+import { planPrint } from '../print/pagePlan';
+import { rowHeightFor, wrappedHeight } from '../print/textFit';
 import { expertLayout, itemRange, type ExpertLayout } from './expertLayout';
 
 export const CHECK_TEXT = {
@@ -115,6 +117,11 @@ function itemValidation(panel: Panel, itemId: string): ValidationSpec {
   return { type: 'decimal', min: 0, max: Number(item.max), ...base };
 }
 
+/** The line that says whose sheet it is; collect reads the round and the expert back from it. */
+export function expertLine(roundName: string, expert: { id: string; name: string }): string {
+  return `轮次：${roundName}　　专家编号：${expert.id}　　专家姓名：${expert.name}`;
+}
+
 export const DECLARATION =
   '回避与保密声明：本人已阅读《评价专家行为要求》（准则附录 E）。本人与上列案例不存在 E.1 所列应回避的情形（已回避的案例除外）；' +
   '如发现存在或可能产生利益冲突，将立即报告并回避。本人对评价过程中知悉的信息和未公示的评价结果负有保密义务，不复制、不留存、不泄露。';
@@ -129,24 +136,28 @@ export function expertSheet(input: ExpertSheetInput): SheetSpec {
   const roundName = ROUND_NAMES[round].zh;
   const last = L.lastColumn;
 
-  g.value(1, 1, `${panel.title || '科技创新成果转化评价'}　${roundName}专家评分表`, 'title');
-  g.value(2, 1, '轮次', 'cellCenter');
-  g.value(2, 2, roundName, 'cellCenter');
-  g.value(2, 3, '专家编号', 'cellCenter');
-  g.value(2, 4, expert.id, 'cellCenter');
-  g.value(2, 5, '专家姓名', 'cellCenter');
-  g.value(2, 6, expert.name, 'cellCenter');
-  g.value(
-    3,
-    1,
-    `请在黄色单元格中填写各二级指标得分（${panel.policy.scoreStep.eq(1) ? '整数' : `${panel.policy.scoreStep.toString()} 分的整数倍`}，不超过满分）；选中单元格可查看评分档次。小计、总分和“检查”自动计算；灰色为回避案例，无需填写。`,
-    'note',
-  );
+  // Printed as two landscape pages side by side: the scores, then the subtotals, checks, remarks and the signed
+  // declaration, with case id and name repeated on the second. Each page carries its own title; the title, the
+  // expert line and the note start right of the repeated columns, so that nothing of them is cut into those.
+  const firstGroupCol = L.groupColumns[rubric.groups[0].id];
+  const head = L.colApplicant;
+  const sheetTitle = `${panel.title || '科技创新成果转化评价'}　${roundName}专家评分表`;
+  g.value(1, head, sheetTitle, 'title');
+  g.value(1, firstGroupCol, `${sheetTitle}（续）　专家：${expert.name}（${expert.id}）`, 'title');
+  g.value(2, head, expertLine(roundName, expert), 'paragraph');
+  const note = `请在黄色单元格中填写各二级指标得分（${panel.policy.scoreStep.eq(1) ? '整数' : `${panel.policy.scoreStep.toString()} 分的整数倍`}，不超过满分）；选中单元格可查看评分档次。小计、总分和“检查”自动计算；灰色为回避案例，无需填写。`;
+  g.value(3, head, note, 'note');
 
   // Two header rows: groups over their items, then item names with maxima.
   g.value(4, 1, '案例', 'header');
   for (let c = 2; c <= 4; c++) g.blank(4, c, 'header');
-  const merges = [rangeRef(1, 1, 1, last), rangeRef(2, 7, 2, last), rangeRef(3, 1, 3, last), rangeRef(4, 1, 4, 4)];
+  const merges = [
+    rangeRef(1, head, 1, firstGroupCol - 1),
+    rangeRef(1, firstGroupCol, 1, last),
+    rangeRef(2, head, 2, firstGroupCol - 1),
+    rangeRef(3, head, 3, firstGroupCol - 1),
+    rangeRef(4, 1, 4, 4),
+  ];
   for (const group of rubric.groups) {
     const cols = group.items.map((id) => L.itemColumns[id]);
     const from = Math.min(...cols);
@@ -155,7 +166,6 @@ export function expertSheet(input: ExpertSheetInput): SheetSpec {
     for (let c = from + 1; c <= to; c++) g.blank(4, c, 'header');
     if (to > from) merges.push(rangeRef(4, from, 4, to));
   }
-  const firstGroupCol = L.groupColumns[rubric.groups[0].id];
   g.value(4, firstGroupCol, '一级指标小计', 'header');
   for (let c = firstGroupCol + 1; c < L.colTotal; c++) g.blank(4, c, 'header');
   merges.push(rangeRef(4, firstGroupCol, 4, L.colTotal - 1));
@@ -279,17 +289,35 @@ export function expertSheet(input: ExpertSheetInput): SheetSpec {
     });
   }
 
+  // The declaration and the signature on the second page, which prints last.
   const declRow = lastRow + 2;
-  g.value(declRow, 1, DECLARATION, 'paragraph');
-  merges.push(rangeRef(declRow, 1, declRow, last));
-  g.value(declRow + 2, 1, '专家签字：', 'signature');
-  g.value(declRow + 2, 3, '____________________', 'signature');
-  g.value(declRow + 2, L.colFirstItem + 6, '日期：', 'signature');
-  g.value(declRow + 2, L.colFirstItem + 7, '______年____月____日', 'signature');
-  merges.push(rangeRef(declRow + 2, L.colFirstItem + 7, declRow + 2, L.colFirstItem + 10));
+  g.value(declRow, firstGroupCol, DECLARATION, 'paragraph');
+  merges.push(rangeRef(declRow, firstGroupCol, declRow, last));
+  const signRow = declRow + 2;
+  g.value(signRow, firstGroupCol, '专家签字：', 'signature');
+  merges.push(rangeRef(signRow, firstGroupCol, signRow, firstGroupCol + 1));
+  g.value(signRow, firstGroupCol + 2, '________________', 'signature');
+  merges.push(rangeRef(signRow, firstGroupCol + 2, signRow, L.colTotal));
+  g.value(signRow, L.colCheck, '日期：', 'signature');
+  g.value(signRow, L.colRecused, '______年____月____日', 'signature');
+  merges.push(rangeRef(signRow, L.colRecused, signRow, L.colHint));
 
-  const columns: number[] = [5, 10, 24, 18, ...items.map(() => 8), ...rubric.groups.map(() => 8), 8, 11, 6, 26, 6, 30];
-  const rowHeights: Record<number, number> = { 1: 28, 3: 30, 4: 20, 5: 44, [declRow]: 48 };
+  const columns: number[] = [4, 9, 18, 14, ...items.map(() => 6), ...rubric.groups.map(() => 7), 7, 10, 5, 20, 5, 24];
+  const width = (from: number, to: number): number => columns.slice(from - 1, to).reduce((a, b) => a + b, 0);
+  const rowHeights: Record<number, number> = {
+    1: 28,
+    2: 20,
+    3: wrappedHeight(note, width(head, firstGroupCol - 1)),
+    4: 20,
+    5: Math.max(...items.map((it) => wrappedHeight(`${it.name.zh}（${it.max}）`, 6)), 44),
+    [declRow]: wrappedHeight(DECLARATION, width(firstGroupCol, last)),
+    [signRow]: 24,
+  };
+  cases.forEach((c, i) => {
+    const r = L.firstRow + i;
+    const hint = String(g.rows()[r - 1]?.[L.colHint - 1]?.value ?? '');
+    rowHeights[r] = rowHeightFor([c.name, columns[2]], [c.applicant, columns[3]], [hint, columns[L.colHint - 1]]);
+  });
   return {
     name: input.sheetName ?? expertSheetName(round, expert.id),
     kind: 'expert',
@@ -300,7 +328,12 @@ export function expertSheet(input: ExpertSheetInput): SheetSpec {
     validations,
     conditionalFormats,
     freeze: { rows: 5, columns: 3 },
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:5' },
+    print: planPrint(columns, {
+      orientation: 'landscape',
+      titleRows: '1:5',
+      titleColumns: [L.colCase, L.colName],
+      breakable: [firstGroupCol],
+    }),
     protection: { withPassword: true },
     tabColor: round === 'initial' ? '5B9BD5' : round === 'review' ? '70AD47' : 'ED7D31',
   };

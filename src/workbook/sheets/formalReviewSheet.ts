@@ -4,6 +4,8 @@ import { Grid } from '../grid';
 import { FORMAL_REVIEW_LABEL, YES } from '../labels';
 import type { SheetSpec } from '../model';
 import { SHEET_FORMAL_REVIEW } from '../names';
+import { planPrint } from '../print/pagePlan';
+import { rowHeightFor, wrappedHeight } from '../print/textFit';
 
 /** The checklist of 9.1.3: applicant conditions (6.2), case conditions (6.3), materials (9.1.2, Appendix C). */
 export const FORMAL_CHECKS = [
@@ -51,6 +53,9 @@ export const PANEL_BASIS = '按面板文件登记为通过，清单未逐项填�
 /** Column of 审核结果 on 规范性审核 (1-based). */
 export const FORMAL_RESULT_COLUMN = FORMAL_REVIEW_COLUMNS.indexOf('审核结果') + 1;
 
+/** Widths: id, name, applicant, a narrow 是/否 column per check, attachments, result, reasons, deadline. */
+const WIDTHS = [9, 18, 14, ...FORMAL_CHECKS.map(() => 6), 16, 8, 20, 10];
+
 /** 规范性审核: one row per case; the clerk answers 是/否 for each check and records the result with reasons. */
 export function formalReviewSheet(panel: Panel): SheetSpec {
   const g = new Grid();
@@ -58,11 +63,15 @@ export function formalReviewSheet(panel: Panel): SheetSpec {
   const first = 4;
   const resultCol = first + FORMAL_CHECKS.length + 1;
   const rows: (CaseInfo | null)[] = panel.cases.length > 0 ? panel.cases : [null];
+  const rowHeights: Record<number, number> = {
+    1: Math.max(...FORMAL_REVIEW_COLUMNS.map((h, i) => wrappedHeight(h, WIDTHS[i]))),
+  };
   rows.forEach((c, i) => {
     const r = i + 2;
     g.value(r, 1, c?.id ?? '', 'text');
     g.value(r, 2, c?.name ?? '', 'wrap');
     g.value(r, 3, c?.applicant ?? '', 'wrap');
+    if (c) rowHeights[r] = rowHeightFor([c.name, WIDTHS[1]], [c.applicant, WIDTHS[2]]);
     FORMAL_CHECKS.forEach((_k, k) => g.blank(r, first + k, 'input', { locked: false }));
     g.blank(r, first + FORMAL_CHECKS.length, 'inputText', { locked: false });
     g.value(r, resultCol, c ? FORMAL_REVIEW_LABEL[c.formalReview] : '', 'input', { locked: false });
@@ -76,8 +85,8 @@ export function formalReviewSheet(panel: Panel): SheetSpec {
     name: SHEET_FORMAL_REVIEW,
     kind: 'cases',
     rows: g.rows(),
-    columns: [10, 24, 20, ...FORMAL_CHECKS.map(() => 10), 24, 10, 28, 12],
-    rowHeights: { 1: 48 },
+    columns: WIDTHS,
+    rowHeights,
     freeze: { rows: 1, columns: 2 },
     tables: [{ name: 'FormalReview', ref: rangeRef(1, 1, last, FORMAL_REVIEW_COLUMNS.length) }],
     validations: [
@@ -96,6 +105,12 @@ export function formalReviewSheet(panel: Panel): SheetSpec {
         },
       },
     ],
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:1' },
+    // The checklist on one page, the result and its reasons on the next, case id and name on both.
+    print: planPrint(WIDTHS, {
+      orientation: 'landscape',
+      titleRows: '1:1',
+      titleColumns: [1, 2],
+      breakable: [FORMAL_RESULT_COLUMN - 1, FORMAL_RESULT_COLUMN],
+    }),
   };
 }

@@ -7,7 +7,10 @@ import { a1, columnLetter, rangeRef, sheetRef } from '../address';
 import { Grid } from '../grid';
 import type { ChartSpec, SheetSpec } from '../model';
 import { SHEET } from '../names';
+import { planPrint } from '../print/pagePlan';
 import { SUMMARY } from './resultLayout';
+
+const GRADE_WIDTHS = [12, 18, 9, 9, 9, 9, 9];
 
 /** Bands of a round mean for the spread table: the grade lines of 9.3.2 and one more at 60. */
 const MEAN_BANDS: { label: string; min: number | null; below: number | null }[] = [
@@ -148,10 +151,10 @@ export function gradesSheet(panel: Panel, evaluation: Evaluation): SheetSpec {
     charts,
     kind: 'grades',
     rows: g.rows(),
-    columns: [12, 18, 9, 9, 9, 9, 9],
+    columns: GRADE_WIDTHS,
     rowHeights: { 1: 28 },
     merges: ['A1:G1', 'A2:G2'],
-    print: { orientation: 'portrait', paper: 'A4', fitToWidth: true },
+    print: planPrint(GRADE_WIDTHS, { orientation: 'portrait' }),
     protection: { withPassword: true },
   };
 }

@@ -3,6 +3,11 @@ import { fingerprintOf, inputFingerprint } from '../fingerprint';
 import { Grid } from '../grid';
 import type { SheetSpec } from '../model';
 import { SHEET } from '../names';
+import { planPrint } from '../print/pagePlan';
+import { rowHeightFor } from '../print/textFit';
+
+/** Widths: 序号, 时间, 业务日期, 操作, 操作人, 说明, and the three 32-digit fingerprints whole. */
+const LOG_WIDTHS = [5, 17, 10, 12, 10, 38, 36, 36, 36];
 
 export interface LogRow {
   /** When the command ran (local time). */
@@ -24,12 +29,14 @@ export const LOG_COLUMNS = ['序号', '时间', '业务日期', '操作', '操�
 export function logSheet(rows: LogRow[]): SheetSpec {
   const g = new Grid();
   LOG_COLUMNS.forEach((h, i) => g.value(1, i + 1, h, 'header'));
+  const rowHeights: Record<number, number> = {};
   rows.forEach((row, i) => {
     const r = i + 2;
+    rowHeights[r] = rowHeightFor([row.detail, LOG_WIDTHS[5]], [row.action, LOG_WIDTHS[3]]);
     g.value(r, 1, i + 1, 'integer');
     g.value(r, 2, row.time, 'text');
     g.value(r, 3, row.actsFor ?? '', 'text');
-    g.value(r, 4, row.action, 'cell');
+    g.value(r, 4, row.action, 'wrap');
     g.value(r, 5, row.user, 'cell');
     g.value(r, 6, row.detail, 'wrap');
     g.value(r, 7, row.inputFingerprint, 'text');
@@ -40,9 +47,16 @@ export function logSheet(rows: LogRow[]): SheetSpec {
     name: SHEET.log,
     kind: 'log',
     rows: g.rows(),
-    columns: [6, 20, 11, 12, 12, 50, 20, 20, 20],
+    columns: LOG_WIDTHS,
+    rowHeights,
     freeze: { rows: 1, columns: 0 },
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:1' },
+    // What happened on the first page, the fingerprints and the chain that prove it on the next.
+    print: planPrint(LOG_WIDTHS, {
+      orientation: 'landscape',
+      titleRows: '1:1',
+      titleColumns: [1, 2],
+      breakable: [7, 8],
+    }),
     protection: { withPassword: true },
   };
 }

@@ -3,6 +3,8 @@ import { rangeRef } from '../address';
 import { Grid } from '../grid';
 import type { SheetSpec, ValidationSpec } from '../model';
 import { SHEET } from '../names';
+import { planPrint } from '../print/pagePlan';
+import { rowHeightFor } from '../print/textFit';
 
 export const OBJECTION_COLUMNS = [
   '异议编号',
@@ -20,6 +22,8 @@ export const OBJECTION_COLUMNS = [
   '调整后等级',
   '处理日期',
 ] as const;
+
+const OBJECTION_WIDTHS = [9, 10, 12, 14, 8, 10, 30, 8, 18, 10, 24, 9, 9, 10];
 
 export type ObjectionRow = Record<(typeof OBJECTION_COLUMNS)[number], string>;
 
@@ -39,12 +43,21 @@ function list(values: readonly string[], title: string): ValidationSpec {
 export function objectionsSheet(existing: ObjectionRow[]): SheetSpec {
   const g = new Grid();
   OBJECTION_COLUMNS.forEach((h, i) => g.value(1, i + 1, h, 'header'));
-  existing.forEach((row, i) =>
-    OBJECTION_COLUMNS.forEach((h, c) => g.value(i + 2, c + 1, row[h] ?? '', 'inputText', { locked: false })),
-  );
+  // The free-text columns wrap; the rest are short entries.
+  const style = (h: (typeof OBJECTION_COLUMNS)[number]): 'inputWrap' | 'inputText' =>
+    h === '异议内容' || h === '不予受理原因' || h === '处理说明' || h === '异议人（实名）' || h === '联系方式'
+      ? 'inputWrap'
+      : 'inputText';
+  const rowHeights: Record<number, number> = { 1: 34 };
+  existing.forEach((row, i) => {
+    OBJECTION_COLUMNS.forEach((h, c) => g.value(i + 2, c + 1, row[h] ?? '', style(h), { locked: false }));
+    rowHeights[i + 2] = rowHeightFor(
+      ...OBJECTION_COLUMNS.map((h, c): [string, number] => [row[h] ?? '', OBJECTION_WIDTHS[c]]),
+    );
+  });
   const last = existing.length + 1 + BLANK_ROWS;
   for (let r = existing.length + 2; r <= last; r++) {
-    OBJECTION_COLUMNS.forEach((_h, c) => g.blank(r, c + 1, 'inputText', { locked: false }));
+    OBJECTION_COLUMNS.forEach((h, c) => g.blank(r, c + 1, style(h), { locked: false }));
   }
   const col = (name: (typeof OBJECTION_COLUMNS)[number]): number => OBJECTION_COLUMNS.indexOf(name) + 1;
   const range = (name: (typeof OBJECTION_COLUMNS)[number]): string => rangeRef(2, col(name), last, col(name));
@@ -52,7 +65,8 @@ export function objectionsSheet(existing: ObjectionRow[]): SheetSpec {
     name: SHEET.objections,
     kind: 'objections',
     rows: g.rows(),
-    columns: [10, 12, 14, 16, 10, 12, 40, 10, 24, 12, 30, 10, 10, 12],
+    columns: OBJECTION_WIDTHS,
+    rowHeights,
     tables: [{ name: 'Objections', ref: rangeRef(1, 1, last, OBJECTION_COLUMNS.length) }],
     validations: [
       { ref: range('提出形式'), rule: list(['书面', '口头', '电子邮件', '其他'], '提出形式') },
@@ -62,6 +76,6 @@ export function objectionsSheet(existing: ObjectionRow[]): SheetSpec {
       { ref: range('调整后等级'), rule: list(GRADES, '等级') },
     ],
     freeze: { rows: 1, columns: 1 },
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:1' },
+    print: planPrint(OBJECTION_WIDTHS, { orientation: 'landscape', titleRows: '1:1', titleColumns: [1, 1] }),
   };
 }

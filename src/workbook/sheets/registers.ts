@@ -5,6 +5,8 @@ import { AGGREGATE_LABEL, CALENDAR_KIND_LABEL, FORMAL_REVIEW_LABEL, GRADE_ON_LAB
 import type { SheetSpec, ValidationSpec } from '../model';
 import { SHEET, SHEET_FORMAL_REVIEW } from '../names';
 import { columnLetter } from '../address';
+import { planPrint } from '../print/pagePlan';
+import { rowHeightFor } from '../print/textFit';
 import { FORMAL_RESULT_COLUMN } from './formalReviewSheet';
 
 const FR_RESULT = columnLetter(FORMAL_RESULT_COLUMN);
@@ -39,19 +41,26 @@ export function formalReviewFormula(r: number): string {
   return `IFERROR(INDEX('${SHEET_FORMAL_REVIEW}'!$${FR_RESULT}:$${FR_RESULT},MATCH($A${r},'${SHEET_FORMAL_REVIEW}'!$A:$A,0))&"","")`;
 }
 
+const CASE_WIDTHS = [10, 24, 22, 10, 18, 11, 14, 6, 6, 6];
+const EXPERT_WIDTHS = [10, 12, 30, 16, 16, 7, 7, 7];
+
 export function casesSheet(panel: Panel): SheetSpec {
   const g = new Grid();
   CASE_COLUMNS.forEach((h, i) => g.value(1, i + 1, h, 'header'));
   const bonusLabel = new Map(panel.rubric.bonuses.map((b) => [b.id, b.label.zh]));
   // An empty register keeps one blank, formatted row: imported rows take their look from it.
   const rows: (CaseInfo | null)[] = panel.cases.length > 0 ? panel.cases : [null];
+  const rowHeights: Record<number, number> = {};
   rows.forEach((c, i) => {
     const r = i + 2;
     g.value(r, 1, c?.id ?? '', 'text');
-    g.value(r, 2, c?.name ?? '', 'cell');
-    g.value(r, 3, c?.applicant ?? '', 'cell');
+    g.value(r, 2, c?.name ?? '', 'wrap');
+    g.value(r, 3, c?.applicant ?? '', 'wrap');
     g.value(r, 4, c?.category ?? '', 'cellCenter');
-    g.value(r, 5, c ? c.bonus.map((b) => bonusLabel.get(b) ?? b).join('；') : '', 'cell');
+    const bonus = c ? c.bonus.map((b) => bonusLabel.get(b) ?? b).join('；') : '';
+    g.value(r, 5, bonus, 'wrap');
+    if (c)
+      rowHeights[r] = rowHeightFor([c.name, CASE_WIDTHS[1]], [c.applicant, CASE_WIDTHS[2]], [bonus, CASE_WIDTHS[4]]);
     // The result is kept on 规范性审核 with its checklist and reasons; this column shows it.
     g.formula(r, 6, formalReviewFormula(r), c ? FORMAL_REVIEW_LABEL[c.formalReview] : '', 'cellCenter');
     g.value(r, 7, '', 'cell');
@@ -64,11 +73,12 @@ export function casesSheet(panel: Panel): SheetSpec {
     name: SHEET.cases,
     kind: 'cases',
     rows: g.rows(),
-    columns: [10, 30, 28, 10, 30, 11, 20, 7, 7, 7],
+    columns: CASE_WIDTHS,
+    rowHeights,
     tables: [{ name: 'Cases', ref: rangeRef(1, 1, last, CASE_COLUMNS.length) }],
     freeze: { rows: 1, columns: 1 },
     validations: [{ ref: rangeRef(2, 8, last, 10), rule: yesNo }],
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:1' },
+    print: planPrint(CASE_WIDTHS, { orientation: 'landscape', titleRows: '1:1' }),
   };
 }
 
@@ -78,11 +88,13 @@ export function expertsSheet(panel: Panel): SheetSpec {
   const g = new Grid();
   EXPERT_COLUMNS.forEach((h, i) => g.value(1, i + 1, h, 'header'));
   const rows: (ExpertInfo | null)[] = panel.experts.length > 0 ? panel.experts : [null];
+  const rowHeights: Record<number, number> = {};
   rows.forEach((e, i) => {
     const r = i + 2;
     g.value(r, 1, e?.id ?? '', 'text');
     g.value(r, 2, e?.name ?? '', 'cell');
-    g.value(r, 3, e?.organization ?? '', 'cell');
+    g.value(r, 3, e?.organization ?? '', 'wrap');
+    if (e) rowHeights[r] = rowHeightFor([e.organization, EXPERT_WIDTHS[2]]);
     g.value(r, 4, e ? e.fields.join('；') : '', 'cell');
     g.value(r, 5, e ? e.conflicts.join('；') : '', 'cell');
     ROUND_IDS.forEach((rid, k) =>
@@ -94,11 +106,12 @@ export function expertsSheet(panel: Panel): SheetSpec {
     name: SHEET.experts,
     kind: 'experts',
     rows: g.rows(),
-    columns: [10, 12, 30, 16, 16, 7, 7, 7],
+    columns: EXPERT_WIDTHS,
+    rowHeights,
     tables: [{ name: 'Experts', ref: rangeRef(1, 1, last, EXPERT_COLUMNS.length) }],
     freeze: { rows: 1, columns: 1 },
     validations: [{ ref: rangeRef(2, 6, last, 8), rule: yesNo }],
-    print: { orientation: 'portrait', paper: 'A4', fitToWidth: true, titleRows: '1:1' },
+    print: planPrint(EXPERT_WIDTHS, { orientation: 'portrait', titleRows: '1:1' }),
   };
 }
 
@@ -116,6 +129,26 @@ export const SETTING = {
 } as const;
 
 export const ROUND_TABLE_HEADER = ['轮次', '轮次编号', '权重', '专家人数', '案例数'];
+
+/**
+ * The office's particulars every document it sends takes (公示, 结果通知, 结果发布), below the round table of
+ * 轮次设置. Optional: a workbook made before they existed reads with them blank, and its documents leave lines to
+ * fill in by hand.
+ */
+export const PARTICULAR = {
+  address: '联系地址',
+  telephone: '联系电话',
+  person: '联系人',
+  noticeDate: '公示发布日期',
+  releaseDate: '结果发布日期',
+  certificatePattern: '证书编号格式',
+} as const;
+
+export const PARTICULARS_TITLE = '管理机构与文书';
+
+const ROUNDS_WIDTHS = [16, 22, 33, 8, 8];
+const WEIGHTS_NOTE =
+  '三轮权重之和须为 1（准则 8.2：初评 20%、复评 20%、终评 60%）。各轮的专家和案例在“专家库”“案例登记”中以“是”标记。';
 
 export function roundsSheet(panel: Panel): SheetSpec {
   const g = new Grid();
@@ -197,11 +230,13 @@ export function roundsSheet(panel: Panel): SheetSpec {
     ],
   ];
   const validations: SheetSpec['validations'] = [];
+  const rowHeights: Record<number, number> = {};
   rows.forEach(([label, value, help, rule], i) => {
     const r = 4 + i;
     g.value(r, 1, label, 'cell');
-    g.value(r, 2, value, typeof value === 'number' ? 'cellCenter' : 'text');
+    g.value(r, 2, value, typeof value === 'number' ? 'cellCenter' : 'textWrap');
     g.value(r, 3, help, 'note');
+    rowHeights[r] = rowHeightFor([help, ROUNDS_WIDTHS[2]], [String(value), ROUNDS_WIDTHS[1]]);
     if (rule) validations.push({ ref: rangeRef(r, 2, r, 2), rule });
   });
   const head = 4 + rows.length + 1;
@@ -229,15 +264,34 @@ export function roundsSheet(panel: Panel): SheetSpec {
     );
   });
   const sumRow = head + 4;
+  const particulars = sumRow + 3;
+  g.value(particulars, 1, PARTICULARS_TITLE, 'header');
+  g.value(particulars, 2, '取值', 'header');
+  g.value(particulars, 3, '说明', 'header');
+  const n = panel.notice;
+  const particularRows: [string, string, string][] = [
+    [PARTICULAR.address, n.contact.address, '公示中的联系方式：受理异议的地址'],
+    [PARTICULAR.telephone, n.contact.telephone, '公示中的联系方式：受理异议的电话'],
+    [PARTICULAR.person, n.contact.person, '公示中的联系方式：联系人'],
+    [PARTICULAR.noticeDate, n.date ?? '', '公示落款日期（YYYY-MM-DD）；留空则为公示开始日'],
+    [PARTICULAR.releaseDate, n.releaseDate ?? '', '结果发布与结果通知书的落款日期；留空则为发布当日'],
+    [
+      PARTICULAR.certificatePattern,
+      n.certificatePattern,
+      '{年份}、{等级}（一等 1、二等 2、三等 3）、{序号}（三位，{序号:4} 为四位）',
+    ],
+  ];
+  particularRows.forEach(([label, value, help], i) => {
+    const r = particulars + 1 + i;
+    g.value(r, 1, label, 'cell');
+    g.value(r, 2, value, 'textWrap');
+    g.value(r, 3, help, 'note');
+    rowHeights[r] = rowHeightFor([help, ROUNDS_WIDTHS[2]], [value, ROUNDS_WIDTHS[1]]);
+  });
   g.value(sumRow, 1, '权重合计', 'cellCenter');
   g.blank(sumRow, 2, 'cellCenter');
   g.formula(sumRow, 3, `SUM(C${head + 1}:C${head + 3})`, 1, 'cellCenter');
-  g.value(
-    sumRow + 1,
-    1,
-    '三轮权重之和须为 1（准则 8.2：初评 20%、复评 20%、终评 60%）。各轮的专家和案例在“专家库”“案例登记”中以“是”标记。',
-    'note',
-  );
+  g.value(sumRow + 1, 1, WEIGHTS_NOTE, 'note');
   validations.push({
     ref: rangeRef(head + 1, 3, head + 3, 3),
     rule: {
@@ -253,14 +307,17 @@ export function roundsSheet(panel: Panel): SheetSpec {
     name: SHEET.rounds,
     kind: 'rounds',
     rows: g.rows(),
-    columns: [18, 28, 52, 10, 10],
+    columns: ROUNDS_WIDTHS,
+    rowHeights: { ...rowHeights, [sumRow + 1]: rowHeightFor([WEIGHTS_NOTE, ROUNDS_WIDTHS.reduce((a, b) => a + b)]) },
     merges: ['A1:E1', `A${sumRow + 1}:E${sumRow + 1}`],
     validations,
-    print: { orientation: 'portrait', paper: 'A4', fitToWidth: true },
+    print: planPrint(ROUNDS_WIDTHS, { orientation: 'portrait' }),
   };
 }
 
 export const HOLIDAY_COLUMNS = ['开始日期', '结束日期', '类型', '名称'];
+
+const HOLIDAY_WIDTHS = [14, 14, 12, 36];
 
 export function holidaysSheet(panel: Panel): SheetSpec {
   const g = new Grid();
@@ -277,7 +334,7 @@ export function holidaysSheet(panel: Panel): SheetSpec {
     name: SHEET.holidays,
     kind: 'holidays',
     rows: g.rows(),
-    columns: [14, 14, 12, 36],
+    columns: HOLIDAY_WIDTHS,
     tables: [{ name: 'Holidays', ref: rangeRef(1, 1, last, HOLIDAY_COLUMNS.length) }],
     freeze: { rows: 1, columns: 0 },
     validations: [
@@ -292,7 +349,7 @@ export function holidaysSheet(panel: Panel): SheetSpec {
         },
       },
     ],
-    print: { orientation: 'portrait', paper: 'A4', fitToWidth: true, titleRows: '1:1' },
+    print: planPrint(HOLIDAY_WIDTHS, { orientation: 'portrait', titleRows: '1:1' }),
   };
 }
 

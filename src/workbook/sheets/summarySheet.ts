@@ -7,6 +7,8 @@ import { a1, rangeRef, sheetRef } from '../address';
 import { Grid } from '../grid';
 import type { CellSpec, SheetSpec } from '../model';
 import { SHEET } from '../names';
+import { mergesWithinPages, planPrint } from '../print/pagePlan';
+import { rowHeightFor, wrappedHeight } from '../print/textFit';
 import { expertLayout } from './expertLayout';
 import { SUMMARY } from './resultLayout';
 
@@ -34,21 +36,25 @@ function totalsBlock(panel: Panel, sheetOf: CustomFunctionSummary['sheetOf']) {
  * round means, S and the grade as CEEAS formulas over the experts' totals, which it brings in as plain references
  * to the expert sheets: Excel then shows the same numbers, recomputed exactly, and an auditor can follow them.
  */
+/** Widths of the table's columns (A..T): case, name, applicant, category, status, each round's n/mean/SD/span, S, grade, note. */
+const WIDTHS = [8, 18, 16, 8, 12, ...ROUND_IDS.flatMap(() => [4, 7, 7, 7]), 8, 7, 24];
+
 export function summarySheet(panel: Panel, evaluation: Evaluation, customFunctions?: CustomFunctionSummary): SheetSpec {
   const d = panel.policy.decimals;
   const g = new Grid();
   const block = customFunctions ? totalsBlock(panel, customFunctions.sheetOf) : [];
   const blockEnd = Math.max(SUMMARY.colNote, ...block.map((b) => b.last));
   const lastCol = SUMMARY.colNote;
-  g.value(1, 1, `${panel.title || '科技创新成果转化评价'}　评价结果汇总`, 'title');
-  g.value(
-    2,
-    1,
+  // Title and lead start right of the case id and name, which print again on the second page: nothing of them
+  // is cut into those columns there.
+  const head = SUMMARY.colApplicant;
+  g.value(1, head, `${panel.title || '科技创新成果转化评价'}　评价结果汇总`, 'title');
+  const lead =
     `综合得分 S = Σ 轮次权重 × 该轮专家总分平均（准则 9.3.1），保留 ${d} 位小数（四舍五入）；等级按准则 9.3.2。本表由“计算等级”生成，请勿手工修改；逐项核对见“${SHEET.audit}”。` +
-      (customFunctions ? '均分、综合得分和等级由加载项的 CEEAS 函数从右侧各专家总分精确计算。' : ''),
-    'note',
-  );
-  const merges = [rangeRef(1, 1, 1, lastCol), rangeRef(2, 1, 2, lastCol)];
+    (customFunctions ? '均分、综合得分和等级由加载项的 CEEAS 函数从右侧各专家总分精确计算。' : '');
+  g.value(2, head, lead, 'note');
+  const merges = [rangeRef(1, head, 1, lastCol), rangeRef(2, head, 2, lastCol)];
+  const rowHeights: Record<number, number> = { 1: 28, 2: 32, 3: 32 };
   const h = SUMMARY.headerRow;
   ['案例编号', '案例名称', '申报单位', '产业类别', '状态'].forEach((t, i) => g.value(h, i + 1, t, 'header'));
   for (const rid of ROUND_IDS) {
@@ -94,7 +100,8 @@ export function summarySheet(panel: Panel, evaluation: Evaluation, customFunctio
     g.value(r, SUMMARY.colApplicant, c.applicant, 'wrap');
     // The Appendix A category the case counts under (A.1 for 集成电路), blank when its text names none.
     g.value(r, SUMMARY.colCategory, categoryCode(c.category) ?? '', 'cellCenter');
-    g.value(r, SUMMARY.colStatus, statusLabel(panel, res.id, res.status), 'cellCenter');
+    const status = statusLabel(panel, res.id, res.status);
+    g.value(r, SUMMARY.colStatus, status, 'wrapCenter');
     for (const rid of ROUND_IDS) {
       const col = SUMMARY.roundColumn(rid);
       const st = res.rounds[rid];
@@ -145,27 +152,41 @@ export function summarySheet(panel: Panel, evaluation: Evaluation, customFunctio
       note = missing.length > 0 ? `待评分：${missing.join('、')}` : '该轮尚未指定专家';
     }
     g.value(r, SUMMARY.colNote, note, 'wrap');
+    rowHeights[r] = rowHeightFor(
+      [c.name, WIDTHS[SUMMARY.colName - 1]],
+      [c.applicant, WIDTHS[SUMMARY.colApplicant - 1]],
+      [note, WIDTHS[SUMMARY.colNote - 1]],
+      [status, WIDTHS[SUMMARY.colStatus - 1]],
+    );
   });
+  const columns = [
+    ...WIDTHS,
+    ...(blockEnd > SUMMARY.colNote ? [4, ...Array.from({ length: blockEnd - SUMMARY.colNote - 1 }, () => 9)] : []),
+  ];
+  const print = planPrint(WIDTHS, {
+    orientation: 'landscape',
+    titleRows: `1:${SUMMARY.headerRow}`,
+    titleColumns: [SUMMARY.colCase, SUMMARY.colName],
+    breakable: [SUMMARY.roundColumn('review'), SUMMARY.roundColumn('final'), SUMMARY.colScore],
+  });
+  // The lead note is merged over the first page's columns only: tall enough for its text there.
+  const firstPage = (print.breaksBeforeColumns?.[0] ?? WIDTHS.length + 1) - 1;
+  rowHeights[2] = wrappedHeight(
+    lead,
+    WIDTHS.slice(0, firstPage).reduce((a, b) => a + b),
+  );
+  // The experts' totals the add-in's functions read, right of the table, print on pages of their own.
+  if (blockEnd > SUMMARY.colNote)
+    print.breaksBeforeColumns = [...(print.breaksBeforeColumns ?? []), SUMMARY.colNote + 1];
   return {
     name: SHEET.summary,
     kind: 'summary',
     rows: g.rows(),
-    columns: [
-      10,
-      26,
-      22,
-      9,
-      14,
-      ...ROUND_IDS.flatMap(() => [6, 9, 8, 7]),
-      10,
-      9,
-      40,
-      ...(blockEnd > SUMMARY.colNote ? [4, ...Array.from({ length: blockEnd - SUMMARY.colNote - 1 }, () => 9)] : []),
-    ],
-    rowHeights: { 1: 28, 2: 32, 3: 32 },
-    merges,
+    columns,
+    rowHeights,
+    merges: mergesWithinPages(merges, print.breaksBeforeColumns),
     freeze: { rows: SUMMARY.headerRow, columns: 2 },
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: `1:${SUMMARY.headerRow}` },
+    print,
     protection: { withPassword: true },
   };
 }

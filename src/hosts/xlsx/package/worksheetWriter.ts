@@ -281,19 +281,24 @@ function validationXml(ref: string, rule: ValidationSpec): string {
   return `<dataValidation ${attrs.join(' ')} sqref="${ref}">${formulas}</dataValidation>`;
 }
 
+function breaksXml(element: 'rowBreaks' | 'colBreaks', before: readonly number[], max: number): string {
+  const ids = before.filter((x) => x > 1);
+  if (ids.length === 0) return '';
+  // A break's id is the last row (column) before it, which is the 0-based index of the first one after it.
+  const brks = ids.map((x) => `<brk id="${x - 1}" max="${max}" man="1"/>`).join('');
+  return `<${element} count="${ids.length}" manualBreakCount="${ids.length}">${brks}</${element}>`;
+}
+
 function printXml(print: SheetSpec['print']): string {
   const margins = '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>';
   if (!print) return margins;
-  const fit = print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '';
-  const setup = `<pageSetup paperSize="9" orientation="${print.orientation}"${fit}/>`;
-  const breaks = (print.breaksBefore ?? []).filter((r) => r > 1);
-  const rowBreaks =
-    breaks.length > 0
-      ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks
-          .map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`)
-          .join('')}</rowBreaks>`
-      : '';
-  return `${margins}${setup}${rowBreaks}`;
+  const order = print.overThenDown ? ' pageOrder="overThenDown"' : '';
+  const setup = `<pageSetup paperSize="9" scale="${print.scale}"${order} orientation="${print.orientation}"/>`;
+  return `${margins}${setup}${breaksXml('rowBreaks', print.breaksBefore ?? [], 16383)}${breaksXml(
+    'colBreaks',
+    print.breaksBeforeColumns ?? [],
+    1048575,
+  )}`;
 }
 
 /**
@@ -311,10 +316,7 @@ export function worksheetXml(
 ): Uint8Array {
   const lastColumn = spec.rows.reduce((m, r) => Math.max(m, r.length), 1);
   const lastRow = Math.max(1, spec.rows.length);
-  const sheetPr = [
-    spec.tabColor ? `<tabColor rgb="FF${spec.tabColor}"/>` : '',
-    spec.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : '',
-  ].join('');
+  const sheetPr = [spec.tabColor ? `<tabColor rgb="FF${spec.tabColor}"/>` : ''].join('');
   const merges = spec.merges ?? [];
   const validations = spec.validations ?? [];
   const formats = spec.conditionalFormats ?? [];
@@ -356,11 +358,16 @@ export function worksheetXml(
   return sink.bytes();
 }
 
-/** The `_xlnm.Print_Titles` value of a sheet ("'名称'!$1:$5"), or null. */
+/** The `_xlnm.Print_Titles` value of a sheet ("'名称'!$B:$C,'名称'!$1:$5", columns first as Excel writes it), or null. */
 export function printTitles(spec: SheetSpec): string | null {
-  const rows = spec.print?.titleRows;
-  if (!rows) return null;
-  const [from, to = from] = rows.split(':').map((x) => x.replace(/\$/g, ''));
   const quoted = `'${spec.name.replace(/'/g, "''")}'`;
-  return `${quoted}!$${from}:$${to}`;
+  const parts: string[] = [];
+  const cols = spec.print?.titleColumns;
+  if (cols) parts.push(`${quoted}!$${columnLetter(cols[0])}:$${columnLetter(cols[1])}`);
+  const rows = spec.print?.titleRows;
+  if (rows) {
+    const [from, to = from] = rows.split(':').map((x) => x.replace(/\$/g, ''));
+    parts.push(`${quoted}!$${from}:$${to}`);
+  }
+  return parts.length > 0 ? parts.join(',') : null;
 }
