@@ -14,6 +14,7 @@ import { registerImport } from './commands/importCsv';
 import { registerInit } from './commands/init';
 import { registerPublication } from './commands/publication';
 import { registerScore } from './commands/score';
+import { registerScores } from './commands/scores';
 import { registerStatus } from './commands/status';
 import { langOfArgv, parseLang, type CommandContext, type Io } from './context';
 import type { Lang } from '../core/engine/findings';
@@ -61,6 +62,7 @@ function buildProgram(ctx: CommandContext): Command {
   registerFormal(program, ctx);
   registerImport(program, ctx);
   registerStatus(program, ctx);
+  registerScores(program, ctx);
   for (const sub of program.commands) {
     sub.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: () => undefined });
     // Every command speaks both languages; those whose output the engine composes declare --lang themselves.

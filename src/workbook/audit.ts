@@ -9,7 +9,7 @@ import { computeWorkbook } from './compute';
 import { inputFingerprint } from './fingerprint';
 import { RECUSED } from './labels';
 import type { SheetData, SheetSpec, WorkbookData } from './model';
-import { SHEET } from './names';
+import { SHEET, SHEET_AGREEMENT } from './names';
 import { sameFormula } from './formula/tokens';
 import { formulaAt, textAt, valueAt } from './read/cells';
 import { readEvaluationWorkbook } from './read/readEvaluationWorkbook';
@@ -29,6 +29,7 @@ const PROTECTED_OUTPUTS = [
   SHEET.summary,
   SHEET.audit,
   SHEET.grades,
+  SHEET_AGREEMENT,
   SHEET.notice,
   SHEET.letters,
   SHEET.log,

@@ -44,7 +44,7 @@ function sameValue(a: ReadValue, b: ReadValue): boolean {
 }
 
 /** Maps each case id of an expert sheet to its row. */
-function caseRows(s: SheetData): Map<string, number> | null {
+export function caseRows(s: SheetData): Map<string, number> | null {
   const h = findHeader(s, ['案例编号', '总分']);
   if (!h) return null;
   const col = h.columns.get('案例编号')!;
@@ -56,7 +56,7 @@ function caseRows(s: SheetData): Map<string, number> | null {
   return rows;
 }
 
-function itemColumns(s: SheetData, rubric: Rubric): Map<string, number> | null {
+export function itemColumns(s: SheetData, rubric: Rubric): Map<string, number> | null {
   const h = findHeader(s, ['案例编号', '总分']);
   if (!h) return null;
   const out = new Map<string, number>();

@@ -9,6 +9,7 @@ import { fingerprintOf, inputFingerprint } from './fingerprint';
 import type { SheetSpec, WorkbookData } from './model';
 import { readEvaluationWorkbook } from './read/readEvaluationWorkbook';
 import { auditSheet } from './sheets/auditSheet';
+import { agreementSheet } from './sheets/agreementSheet';
 import { gradesSheet } from './sheets/gradesSheet';
 import { lettersSheet } from './sheets/lettersSheet';
 import { chainOf, logSheet, type LogRow } from './sheets/logSheet';
@@ -37,7 +38,7 @@ export interface ComputeResult {
   evaluation: Evaluation;
   json: ScoreJson;
   /**
-   * The output sheets to write: 汇总, 复核, 等级汇总, 公示, 结果通知 (draft letters, until the results are
+   * The output sheets to write: 汇总, 复核, 等级汇总, 一致性分析, 公示, 结果通知 (draft letters, until the results are
    * released), 操作日志. Never an input sheet.
    */
   sheets: SheetSpec[];
@@ -87,6 +88,7 @@ export function computeWorkbook(data: WorkbookData, options: ComputeOptions): Co
     ),
     auditSheet(panel, evaluation, settingsCells(), (round, expert) => sheets.get(`${round}|${expert}`)),
     gradesSheet(panel, evaluation),
+    agreementSheet(panel, evaluation, json.agreement),
     noticeSheet({
       title: panel.title,
       organizer: panel.notice.organizer,

@@ -130,6 +130,8 @@ export interface SheetSpec {
   protection?: ProtectionSpec;
   tabColor?: string;
   charts?: ChartSpec[];
+  /** Cell notes (批注), e.g. what a header means or who may see the sheet; the .xlsx host writes them. */
+  notes?: { cell: string; text: string }[];
 }
 
 export type SheetKind =
@@ -142,6 +144,7 @@ export type SheetKind =
   | 'summary'
   | 'audit'
   | 'grades'
+  | 'agreement'
   | 'notice'
   | 'letters'
   | 'objections'

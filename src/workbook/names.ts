@@ -19,6 +19,9 @@ export const SHEET = {
 /** Written by `release` once the notice period and every objection are closed. */
 export const SHEET_RELEASE = '结果发布';
 
+/** Written by compute: how far each round's experts agree, each expert's leniency (internal, never published). */
+export const SHEET_AGREEMENT = '一致性分析';
+
 /** The 9.1.3 checklist per case; its results feed 案例登记's 规范性审核 column. */
 export const SHEET_FORMAL_REVIEW = '规范性审核';
 
@@ -75,6 +78,7 @@ const ORDER: string[] = [
   SHEET.summary,
   SHEET.audit,
   SHEET.grades,
+  SHEET_AGREEMENT,
   SHEET.notice,
   SHEET.letters,
 ];

@@ -39,6 +39,7 @@ function fakeActions(): TaskpaneActions & { calls: string[] } {
     },
     makeNotices: ok('makeNotices'),
     audit: ok('audit'),
+    exportScores: ok('exportScores'),
     selectCell: async (cell) => void calls.push(`select ${cell}`),
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluate, parsePanel, toScoreJson } from '../../src/core';
 import { buildWorkbook } from '../../src/workbook/build';
-import { SHEET, SHEET_FORMAL_REVIEW, expertSheetName } from '../../src/workbook/names';
+import { SHEET, SHEET_AGREEMENT, SHEET_FORMAL_REVIEW, expertSheetName } from '../../src/workbook/names';
 import { readEvaluationWorkbook } from '../../src/workbook/read/readEvaluationWorkbook';
 import { workbookSpecData } from '../../src/workbook/specData';
 import { canonicalPanel } from '../helpers/roundTrip';
@@ -41,7 +41,7 @@ describe('buildWorkbook', () => {
   it('holds every sheet of the evaluation workbook in a reading order', () => {
     const built = buildWorkbook(load(smallPath), options);
     const names = built.spec.sheets.map((s) => s.name);
-    expect(names.slice(0, 11)).toEqual([
+    expect(names.slice(0, 12)).toEqual([
       SHEET.rubric,
       SHEET.cases,
       SHEET_FORMAL_REVIEW,
@@ -51,6 +51,7 @@ describe('buildWorkbook', () => {
       SHEET.summary,
       SHEET.audit,
       SHEET.grades,
+      SHEET_AGREEMENT,
       SHEET.notice,
       SHEET.letters,
     ]);

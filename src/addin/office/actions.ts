@@ -528,3 +528,34 @@ export async function auditWorkbook(context: Excel.RequestContext, options: Comm
     findings: result.findings,
   };
 }
+
+/**
+ * 评分明细: every score entry of the open workbook in long form, as a CSV (UTF-8 with a byte-order mark) or a
+ * workbook, for the office's records. Read only; internal, as its header says (expert names and scores).
+ */
+export async function exportScoresArchive(
+  context: Excel.RequestContext,
+  format: 'csv' | 'xlsx',
+  options: CommandOptions,
+): Promise<CommandResult & { fileName: string; data: Uint8Array }> {
+  const { data } = await readWorkbook(context, INPUT_SHEETS);
+  const { scoresArchive, scoresCsv, scoresWorkbookSpec, SCORES_INTERNAL } = await import(
+    /* webpackChunkName: "xlsx-host" */ '../../workbook/export/scoresArchive'
+  );
+  const archive = scoresArchive(data);
+  const fileName = `评分明细.${format}`;
+  let bytes: Uint8Array;
+  if (format === 'csv') bytes = scoresCsv(archive);
+  else {
+    const { specToBytes } = await import(/* webpackChunkName: "xlsx-host" */ '../../hosts/xlsx/writeWorkbook');
+    bytes = await specToBytes(scoresWorkbookSpec(archive));
+  }
+  const en = options.lang === 'en';
+  return {
+    message: en
+      ? `Exported ${archive.rows.length} score entries to ${fileName}. Internal: it holds expert names and individual scores.`
+      : `已导出 ${archive.rows.length} 条评分记录到 ${fileName}。${SCORES_INTERNAL}`,
+    fileName,
+    data: new Uint8Array(bytes),
+  };
+}

@@ -59,6 +59,8 @@ export interface ComputeView extends ActionResult {
   results: CaseResultView[];
   /** How many cases got each grade. */
   grades: Record<string, number>;
+  /** How far each round's experts agree (the engine's JSON `agreement`); absent from older hosts. */
+  agreement?: import('../../core/report/scoreJson').AgreementJson;
 }
 
 /** Where the evaluation stands (src/workbook/status.ts), as the 进度 tab shows it. */
@@ -99,6 +101,8 @@ export interface TaskpaneActions {
   releaseResults(): Promise<ActionResult>;
   /** Read-only checks of the workbook. */
   audit(): Promise<ActionResult>;
+  /** 评分明细: every score entry as a CSV or a workbook (a download); internal. */
+  exportScores(format: 'csv' | 'xlsx'): Promise<ActionResult>;
   /** Activates the sheet and selects the cell of an address such as `'初评-E01'!F7`. */
   selectCell(address: string): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { readingOfW } from '../../core/report/agreementReading';
 import type { RoundId } from '../../core/panel/types';
 
 // Task pane and ribbon-command texts. Chinese is the default: the offices running the evaluation work in Chinese;
@@ -122,6 +123,12 @@ export interface Strings {
     colScore: string;
     colGrade: string;
     colStatus: string;
+    agreementTitle: string;
+    colRound: string;
+    colW: string;
+    colReading: string;
+    extremes: (lenient: string, strict: string) => string;
+    readingOfW: (w: string | null) => string;
   };
   progress: {
     intro: string;
@@ -159,7 +166,14 @@ export interface Strings {
     releaseButton: string;
     releaseConfirm: string;
   };
-  audit: { intro: string; button: string };
+  audit: {
+    intro: string;
+    button: string;
+    archiveTitle: string;
+    archiveIntro: string;
+    archiveCsv: string;
+    archiveXlsx: string;
+  };
   findings: {
     title: string;
     none: string;
@@ -300,6 +314,12 @@ const zh: Strings = {
     colScore: '综合得分',
     colGrade: '等级',
     colStatus: '状态',
+    agreementTitle: '专家一致性（肯德尔和谐系数 W，仅供讨论，不影响得分；详见“一致性分析”表）',
+    colRound: '轮次',
+    colW: 'W',
+    colReading: '解读',
+    extremes: (lenient, strict) => `最宽：${lenient}；最严：${strict}`,
+    readingOfW: (w) => readingOfW(w, 'zh'),
   },
   progress: {
     intro:
@@ -338,6 +358,11 @@ const zh: Strings = {
   audit: {
     intro: '只读检查：公式是否被改写、保护与数据验证是否完好、“汇总”与“复核”是否一致、操作日志是否连续。',
     button: '开始审计检查',
+    archiveTitle: '评分明细（存档）',
+    archiveIntro:
+      '导出每位专家每一轮对每个案例的各项得分、总分、回避和推荐（每条一行），供存档和审计。内部资料：含专家姓名和个人评分，不得公开。',
+    archiveCsv: '导出 CSV',
+    archiveXlsx: '导出 Excel',
   },
   findings: {
     title: '发现的问题',
@@ -484,6 +509,12 @@ const en: Strings = {
     colScore: 'Score',
     colGrade: 'Grade',
     colStatus: 'Status',
+    agreementTitle: 'Expert agreement (Kendall’s W, for discussion, changes no score; see the 一致性分析 sheet)',
+    colRound: 'Round',
+    colW: 'W',
+    colReading: 'Reading',
+    extremes: (lenient, strict) => `Most lenient: ${lenient}; most strict: ${strict}`,
+    readingOfW: (w) => readingOfW(w, 'en'),
   },
   progress: {
     intro:
@@ -523,6 +554,11 @@ const en: Strings = {
   audit: {
     intro: 'Read-only check: formulas typed over, protection and validation, 汇总 against 复核, and the operation log.',
     button: 'Run audit',
+    archiveTitle: 'Score archive',
+    archiveIntro:
+      'Every expert’s item scores, total, recusal and recommendation for every case and round, one row each, for the records and auditors. Internal: it holds expert names and individual scores.',
+    archiveCsv: 'Export CSV',
+    archiveXlsx: 'Export Excel',
   },
   findings: {
     title: 'Findings',

@@ -106,7 +106,7 @@ export function officeTaskpaneActions(strings: Strings, lang: 'zh' | 'en'): Task
     computeGrades: () =>
       run(async (m, c) => {
         const value = await m.computeGrades(c, options());
-        return { ...done(value), results: value.results, grades: value.grades };
+        return { ...done(value), results: value.results, grades: value.grades, agreement: value.json.agreement };
       }),
     progress: () =>
       run(async (m, c) => {
@@ -117,6 +117,12 @@ export function officeTaskpaneActions(strings: Strings, lang: 'zh' | 'en'): Task
     reviewObjections: () => run(async (m, c) => done(await m.reviewObjections(c, options()))),
     releaseResults: () => run(async (m, c) => done(await m.releaseResults(c, options()))),
     audit: () => run(async (m, c) => done(await m.auditWorkbook(c, options()))),
+    exportScores: (format) =>
+      run(async (m, c) => {
+        const value = await m.exportScoresArchive(c, format, options());
+        download(value.fileName, value.data as BlobPart);
+        return done(value);
+      }),
     selectCell: async (address) => {
       const where = splitAddress(address);
       if (!where)

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ROUND_NAMES } from '../../core/panel/types';
 import { specToBytes } from '../../hosts/xlsx/writeWorkbook';
 import { collectReturned } from '../../workbook/collect';
+import { compareDoubleEntry } from '../../workbook/doubleEntry';
 import { exportExpertSpec, formSheetSpec } from '../../workbook/exportExpert';
 import type { CellUpdate } from '../../workbook/model';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
@@ -87,64 +88,106 @@ export function registerExpertFiles(program: Command, ctx: CommandContext): void
     .option('-o, --output <out>', '写入另一个工作簿（默认更新原工作簿）')
     .option('--json', '输出 JSON')
     .option('--rubric <file>', '工作簿使用的本单位评分表（JSON）')
-    .action(async (book: string, returned: string[], opts: { output?: string; json?: boolean; rubric?: string }) => {
-      const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
-      const report = await editWorkbook(book, opts.output, 'collect', async (opened) => {
-        const read = usable(book, () => readEvaluationWorkbook(opened.data, { rubric }));
-        const out: { file: string; result: ReturnType<typeof collectReturned> }[] = [];
-        const updates: CellUpdate[] = [];
-        let data = opened.data;
-        for (const file of returned) {
-          const back = await openWorkbook(file, { sheets: 'all' });
-          const result = collectReturned(data, back.data, read.panel.rubric, ctx.lang);
-          out.push({ file, result });
-          updates.push(...result.updates);
-          // Later files are compared with what earlier ones filled in, so two returns of one sheet conflict.
-          data = applyUpdates(data, result.updates);
-        }
-        if (updates.length > 0) {
-          writeCells(opened, updates);
-          const conflicts = out.reduce((a, r) => a + r.result.conflicts.length, 0);
-          logCommand(
-            opened,
-            read,
-            '收回专家评分',
-            `${returned.length} 个文件，填入 ${updates.length} 格，冲突 ${conflicts} 处`,
+    .option(
+      '--second-entry <files...>',
+      '双人录入：另一位录入员独立录入同一批纸质评分表的工作簿；两次录入逐格一致才收回，不一致则列出差异、不收回',
+    )
+    .action(
+      async (
+        book: string,
+        returned: string[],
+        opts: { output?: string; json?: boolean; rubric?: string; secondEntry?: string[] },
+      ) => {
+        const rubric = opts.rubric ? readRubricFile(opts.rubric) : undefined;
+        if (opts.secondEntry) {
+          const master = await openWorkbook(book);
+          const read = usable(book, () => readEvaluationWorkbook(master.data, { rubric }));
+          const open = (files: string[]) =>
+            Promise.all(files.map(async (f) => (await openWorkbook(f, { sheets: 'all' })).data));
+          const check = compareDoubleEntry(
+            await open(returned),
+            await open(opts.secondEntry),
+            read.panel.rubric,
+            ctx.lang,
           );
+          if (check.differences.length > 0 || check.unmatched.length > 0) {
+            if (opts.json)
+              ctx.io.stdout(
+                `${JSON.stringify({ filled: 0, written: false, differences: check.differences, unmatched: check.unmatched }, null, 1)}\n`,
+              );
+            else {
+              const lines = [
+                ...check.differences.map((d) => say(ctx, `录入不一致：${d.message}`, `Entries differ: ${d.message}`)),
+                ...check.unmatched.map((m) => say(ctx, `无法对照：${m}`, `Cannot compare: ${m}`)),
+                say(
+                  ctx,
+                  `两次录入有 ${check.differences.length} 处不一致${check.unmatched.length ? `、${check.unmatched.length} 处无法对照` : ''}，未收回任何分数；请对照纸质评分表改正后再收回。`,
+                  `The two entries differ in ${check.differences.length} cells${check.unmatched.length ? ` and ${check.unmatched.length} cannot be compared` : ''}; nothing was collected. Correct them against the paper forms and collect again.`,
+                ),
+              ];
+              ctx.io.stdout(`${lines.join('\n')}\n`);
+            }
+            ctx.setExit(1);
+            return;
+          }
         }
-        return { write: updates.length > 0, result: out };
-      });
-      const filled = report.reduce((a, r) => a + r.result.updates.length, 0);
-      const conflicts = report.flatMap((r) => r.result.conflicts);
-      const refused = report.flatMap((r) =>
-        r.result.refused.map((m) => say(ctx, `${r.file}：${m}`, `${r.file}: ${m}`)),
-      );
-      if (opts.json) {
-        ctx.io.stdout(
-          `${JSON.stringify({ filled, conflicts, refused, taken: report.flatMap((r) => r.result.taken) }, null, 1)}\n`,
-        );
-      } else {
-        const lines: string[] = [];
-        for (const r of report)
-          for (const t of r.result.taken)
-            lines.push(
-              say(
-                ctx,
-                `${r.file}：${t.sheet} 填入 ${t.filled} 格，相同 ${t.same} 格。`,
-                `${r.file}: ${t.sheet} filled ${t.filled} cells, ${t.same} the same.`,
-              ),
+        const report = await editWorkbook(book, opts.output, 'collect', async (opened) => {
+          const read = usable(book, () => readEvaluationWorkbook(opened.data, { rubric }));
+          const out: { file: string; result: ReturnType<typeof collectReturned> }[] = [];
+          const updates: CellUpdate[] = [];
+          let data = opened.data;
+          for (const file of returned) {
+            const back = await openWorkbook(file, { sheets: 'all' });
+            const result = collectReturned(data, back.data, read.panel.rubric, ctx.lang);
+            out.push({ file, result });
+            updates.push(...result.updates);
+            // Later files are compared with what earlier ones filled in, so two returns of one sheet conflict.
+            data = applyUpdates(data, result.updates);
+          }
+          if (updates.length > 0) {
+            writeCells(opened, updates);
+            const conflicts = out.reduce((a, r) => a + r.result.conflicts.length, 0);
+            logCommand(
+              opened,
+              read,
+              '收回专家评分',
+              `${returned.length} 个文件${opts.secondEntry ? '（双人录入一致）' : ''}，填入 ${updates.length} 格，冲突 ${conflicts} 处`,
             );
-        for (const c of conflicts) lines.push(say(ctx, `冲突：${c.message}`, `Conflict: ${c.message}`));
-        for (const m of refused) lines.push(say(ctx, `未收回：${m}`, `Not collected: ${m}`));
-        lines.push(
-          say(
-            ctx,
-            `共填入 ${filled} 格，冲突 ${conflicts.length} 处。${filled > 0 ? '请运行 ceeas compute 重新计算等级。' : ''}`,
-            `Filled ${filled} cells, ${conflicts.length} conflicts.${filled > 0 ? ' Run ceeas compute to grade again.' : ''}`,
-          ),
+          }
+          return { write: updates.length > 0, result: out };
+        });
+        const filled = report.reduce((a, r) => a + r.result.updates.length, 0);
+        const conflicts = report.flatMap((r) => r.result.conflicts);
+        const refused = report.flatMap((r) =>
+          r.result.refused.map((m) => say(ctx, `${r.file}：${m}`, `${r.file}: ${m}`)),
         );
-        ctx.io.stdout(`${lines.join('\n')}\n`);
-      }
-      ctx.setExit(conflicts.length > 0 || refused.length > 0 ? 1 : 0);
-    });
+        if (opts.json) {
+          ctx.io.stdout(
+            `${JSON.stringify({ filled, conflicts, refused, taken: report.flatMap((r) => r.result.taken) }, null, 1)}\n`,
+          );
+        } else {
+          const lines: string[] = [];
+          for (const r of report)
+            for (const t of r.result.taken)
+              lines.push(
+                say(
+                  ctx,
+                  `${r.file}：${t.sheet} 填入 ${t.filled} 格，相同 ${t.same} 格。`,
+                  `${r.file}: ${t.sheet} filled ${t.filled} cells, ${t.same} the same.`,
+                ),
+              );
+          for (const c of conflicts) lines.push(say(ctx, `冲突：${c.message}`, `Conflict: ${c.message}`));
+          for (const m of refused) lines.push(say(ctx, `未收回：${m}`, `Not collected: ${m}`));
+          lines.push(
+            say(
+              ctx,
+              `共填入 ${filled} 格，冲突 ${conflicts.length} 处。${filled > 0 ? '请运行 ceeas compute 重新计算等级。' : ''}`,
+              `Filled ${filled} cells, ${conflicts.length} conflicts.${filled > 0 ? ' Run ceeas compute to grade again.' : ''}`,
+            ),
+          );
+          ctx.io.stdout(`${lines.join('\n')}\n`);
+        }
+        ctx.setExit(conflicts.length > 0 || refused.length > 0 ? 1 : 0);
+      },
+    );
 }

@@ -8,6 +8,8 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
+import type { AgreementJson } from '../../../core/report/scoreJson';
+import { ROUND_IDS } from '../../../core/panel/types';
 import type { CaseResultView } from '../actions';
 import type { Strings } from '../i18n';
 
@@ -21,14 +23,30 @@ const useStyles = makeStyles({
   table: { maxWidth: '100%' },
 });
 
-/** After 计算等级: the grade distribution as a small bar chart, and every case's result. */
+/** The most lenient and the most strict expert of a round, by the engine's leniency ("+2.35", "-1.50"). */
+function extremes(agreement: AgreementJson, round: string): [string, string] | null {
+  const scored = agreement.experts.filter((e) => e.round === round && e.leniency !== null);
+  if (scored.length < 2) return null;
+  // Two decimals, signed: compared as whole hundredths, no floating point.
+  const hundredths = (l: string): bigint => BigInt(l.replace(/[+.]/g, ''));
+  const sorted = [...scored].sort((a, b) => {
+    const d = hundredths(b.leniency!) - hundredths(a.leniency!);
+    return d > 0n ? 1 : d < 0n ? -1 : 0;
+  });
+  const at = (e: (typeof scored)[number]): string => `${e.expert} ${e.leniency}`;
+  return [at(sorted[0]!), at(sorted[sorted.length - 1]!)];
+}
+
+/** After 计算等级: the grade distribution as a small bar chart, every case's result, and how far experts agree. */
 export function ResultsView({
   results,
   grades,
+  agreement,
   strings,
 }: {
   results: CaseResultView[];
   grades: Record<string, number>;
+  agreement?: AgreementJson;
   strings: Strings;
 }) {
   const styles = useStyles();
@@ -72,6 +90,34 @@ export function ResultsView({
           ))}
         </TableBody>
       </Table>
+      {agreement && Object.keys(agreement.rounds).length > 0 && <Caption1>{t.agreementTitle}</Caption1>}
+      {agreement && Object.keys(agreement.rounds).length > 0 && (
+        <Table size="extra-small" aria-label={t.agreementTitle} className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t.colRound}</TableHeaderCell>
+              <TableHeaderCell>{t.colW}</TableHeaderCell>
+              <TableHeaderCell>{t.colReading}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {ROUND_IDS.filter((rid) => agreement.rounds[rid]).map((rid) => {
+              const a = agreement.rounds[rid]!;
+              const ends = extremes(agreement, rid);
+              return (
+                <TableRow key={rid}>
+                  <TableCell>{strings.rounds[rid]}</TableCell>
+                  <TableCell>{a.kendallW ?? '—'}</TableCell>
+                  <TableCell>
+                    {t.readingOfW(a.kendallW)}
+                    {ends ? `（${t.extremes(ends[0], ends[1])}）` : ''}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
     </>
   );
 }

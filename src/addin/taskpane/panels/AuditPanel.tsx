@@ -3,7 +3,7 @@ import { ActionSection } from '../components/ActionSection';
 import { usePanelStyles } from './layout';
 import type { PanelProps } from './types';
 
-/** The audit only reads, so it runs without a confirmation. */
+/** The audit and the score archive only read, so they run without a confirmation. */
 export function AuditPanel({ actions, strings, onSelectCell }: PanelProps) {
   const styles = usePanelStyles();
   return (
@@ -14,6 +14,20 @@ export function AuditPanel({ actions, strings, onSelectCell }: PanelProps) {
         strings={strings}
         onSelectCell={onSelectCell}
         run={() => actions.audit()}
+      />
+      <ActionSection
+        title={strings.audit.archiveTitle}
+        intro={strings.audit.archiveIntro}
+        label={strings.audit.archiveCsv}
+        strings={strings}
+        onSelectCell={onSelectCell}
+        run={() => actions.exportScores('csv')}
+      />
+      <ActionSection
+        label={strings.audit.archiveXlsx}
+        strings={strings}
+        onSelectCell={onSelectCell}
+        run={() => actions.exportScores('xlsx')}
       />
     </div>
   );

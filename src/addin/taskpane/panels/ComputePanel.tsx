@@ -34,7 +34,7 @@ export function ComputePanel({ actions, strings, onSelectCell }: PanelProps) {
         strings={strings}
         onSelectCell={onSelectCell}
         run={() => actions.computeGrades()}
-        after={(r) => <ResultsView results={r.results} grades={r.grades} strings={strings} />}
+        after={(r) => <ResultsView results={r.results} grades={r.grades} agreement={r.agreement} strings={strings} />}
       />
       <ActionSection
         title={t.advanceTitle}

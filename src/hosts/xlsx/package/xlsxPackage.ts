@@ -34,6 +34,7 @@ import {
 } from './opc';
 import { readSharedStrings } from './sharedStrings';
 import { EMPTY_STYLES, readDateStyles, StyleBook } from './styles';
+import { commentsXml, NOTES_CONTENT, NOTES_REL, vmlXml, type Note } from './notesPart';
 import { tablePartXml } from './tablePart';
 import { applyCellUpdates, grownSqref, growValidations } from './worksheetEdit';
 import { readWorksheet, type CellContext, type WorksheetRead } from './worksheetReader';
@@ -513,19 +514,67 @@ export class XlsxPackage {
           kept.push({ local: el.uri === NS.main ? el.local : 'AlternateContent', xml: old.slice(el.start, c.end) });
       }
     }
+    let tail = kept;
     const tables = spec.tables ?? [];
     if (tables.length > 0) {
       // The description's tables replace the sheet's own.
       const old = kept.filter((k) => k.local === 'tableParts');
       if (old.length > 0) this.dropTables(part);
       const ids = this.addTables(part, spec);
-      const without = kept.filter((k) => k.local !== 'tableParts');
-      const at = without.findIndex((k) => k.local === 'extLst');
+      tail = kept.filter((k) => k.local !== 'tableParts');
+      const at = tail.findIndex((k) => k.local === 'extLst');
       const el = `<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`;
-      without.splice(at < 0 ? without.length : at, 0, { local: 'tableParts', xml: el });
-      return without.map((k) => k.xml).join('');
+      tail.splice(at < 0 ? tail.length : at, 0, { local: 'tableParts', xml: el });
     }
-    return kept.map((k) => k.xml).join('');
+    // The description's notes, on a sheet without notes of its own (an office's are kept as they are).
+    if ((spec.notes ?? []).length > 0 && !tail.some((k) => k.local === 'legacyDrawing')) {
+      const rid = this.addNotes(part, spec.notes!);
+      const after = [
+        'legacyDrawingHF',
+        'drawingHF',
+        'picture',
+        'oleObjects',
+        'controls',
+        'webPublishItems',
+        'tableParts',
+        'extLst',
+      ];
+      const at = tail.findIndex((k) => after.includes(k.local));
+      tail.splice(at < 0 ? tail.length : at, 0, { local: 'legacyDrawing', xml: `<legacyDrawing r:id="${rid}"/>` });
+    }
+    return tail.map((k) => k.xml).join('');
+  }
+
+  /** The comments part and the VML drawing of a sheet's notes; returns the drawing's relationship id. */
+  private addNotes(sheetPart: string, notes: readonly Note[]): string {
+    let n = 1;
+    while (this.has(`xl/comments${n}.xml`) || this.has(`xl/drawings/vmlDrawing${n}.vml`)) n++;
+    const comments = `xl/comments${n}.xml`;
+    const vml = `xl/drawings/vmlDrawing${n}.vml`;
+    this.setText(comments, commentsXml(notes));
+    this.setText(vml, vmlXml(notes, n));
+    this.setText('[Content_Types].xml', addOverride(this.contentTypes(), comments, NOTES_CONTENT.comments));
+    this.setText('[Content_Types].xml', addOverride(this.contentTypes(), vml, NOTES_CONTENT.vml));
+    const relsPart = relsPartOf(sheetPart);
+    const commentsRid = freshRelationshipId(readRelationships(this.text(relsPart), relsPart));
+    this.setText(
+      relsPart,
+      addRelationship(this.text(relsPart), relsPart, {
+        id: commentsRid,
+        type: NOTES_REL.comments,
+        target: relativeTarget(sheetPart, comments),
+      }),
+    );
+    const vmlRid = freshRelationshipId(readRelationships(this.text(relsPart), relsPart));
+    this.setText(
+      relsPart,
+      addRelationship(this.text(relsPart), relsPart, {
+        id: vmlRid,
+        type: NOTES_REL.vml,
+        target: relativeTarget(sheetPart, vml),
+      }),
+    );
+    return vmlRid;
   }
 
   /** Table parts for the description's tables; returns their relationship ids in the sheet's relationships. */

@@ -6,7 +6,7 @@ import { readContainer } from '../../../../src/hosts/xlsx/package/container';
 import { applyCellUpdates } from '../../../../src/hosts/xlsx/package/worksheetEdit';
 import { readWorksheet } from '../../../../src/hosts/xlsx/package/worksheetReader';
 import { XlsxPackage } from '../../../../src/hosts/xlsx/package/xlsxPackage';
-import { SHEET } from '../../../../src/workbook/names';
+import { SHEET, SHEET_AGREEMENT } from '../../../../src/workbook/names';
 import { ceeas } from '../../../helpers/cli';
 import { excelJsBook } from '../../../helpers/excelJsReader';
 import { readBook } from '../../../helpers/xlsx';
@@ -68,7 +68,8 @@ describe('compute changes only the parts it must', () => {
     expect((await ceeas('compute', book)).code).toBe(0);
     const back = await excelJsBook(book);
     const names = back.worksheets.map((w) => w.name);
-    expect(names.indexOf(SHEET.notice)).toBe(names.indexOf(SHEET.grades) + 1);
+    expect(names.indexOf(SHEET.notice)).toBe(names.indexOf(SHEET_AGREEMENT) + 1);
+    expect(names.indexOf(SHEET_AGREEMENT)).toBe(names.indexOf(SHEET.grades) + 1);
     expect(names.indexOf(SHEET.letters)).toBe(names.indexOf(SHEET.notice) + 1);
     const hash = (name: string): unknown =>
       (back.getWorksheet(name) as unknown as { sheetProtection: { hashValue?: string } }).sheetProtection.hashValue;
