@@ -200,7 +200,7 @@ describe('the add-in commands on an open workbook', () => {
     expect(computed.json.cases.map((c) => c.rounds.initial?.mean)).toEqual(['39.00', '39.00']);
     // New sheets land where a secretariat looks for them, not after 操作日志.
     const names = state.sheets.map((s) => s.name);
-    expect(names.slice(0, 11)).toEqual([
+    expect(names.slice(0, 12)).toEqual([
       '评分标准',
       '案例登记',
       '规范性审核',
@@ -210,11 +210,12 @@ describe('the add-in commands on an open workbook', () => {
       '汇总',
       '复核',
       '等级汇总',
+      '一致性分析',
       '公示',
       '结果通知',
     ]);
     expect(names.slice(-2)).toEqual(['异议登记', '操作日志']);
-    expect(names.slice(11, -2).every((n) => n.startsWith('初评-'))).toBe(true);
+    expect(names.slice(12, -2).every((n) => n.startsWith('初评-'))).toBe(true);
   });
 
   it('refuses bad input before writing anything: a registered id, a draw that cannot cover, a form that exists', async () => {
