@@ -1,15 +1,27 @@
-// A fake Excel host for tests: the subset of the Excel JavaScript API our Office host uses, with Excel's rules.
+// A fake Excel host for tests: the subset of the Excel JavaScript API our Office host uses, with Excel's rules as
+// the Office.js reference and the OfficeDev/office-js issue tracker document them. test/fakes/README.md lists each
+// rule with its source; in short:
 //
 // - Nothing happens until context.sync(): every call is queued and the queue runs, in order, at the next sync.
 // - A property read before load() and sync() throws PropertyNotLoaded; a loaded property is what the workbook held
-//   at that point of the batch, not later.
-// - An operation that fails (a missing sheet, a wrong password, a write into a protected sheet) stops its batch
-//   there: the operations before it have happened, those after it have not, and sync() rejects.
-// - Every sync and the size of every request are recorded, so tests can count round trips and payloads.
+//   at that point of the batch, and it arrives only if the whole batch succeeds.
+// - An operation that fails stops its batch there: the operations before it have happened (no rollback), those
+//   after it have not, and sync() rejects with the error's code and the failing call as debugInfo.errorLocation.
+// - Requests and responses are measured in UTF-8 bytes of the JSON Excel would receive or send (operation names,
+//   sheet names, addresses, values, formats, plus an envelope per operation); Excel on the web refuses either above
+//   5 MB (RequestPayloadSizeLimitExceeded, ResponsePayloadSizeLimitExceeded).
+// - A string written into a cell that is not formatted as text is parsed as en-US Excel parses typed input.
+// - Edge borders draw the outline of a range, Inside borders the lines between its cells.
+// - Custom functions show #BUSY! until their results arrive and #NAME? before they are registered; they are not
+//   called with error inputs (the input's error shows).
+// - Protecting a protected sheet throws; unprotecting with a wrong password throws; table names are unique in the
+//   workbook; the used range counts formatted cells unless valuesOnly is asked for.
+// - state.failAt makes the k-th operation (counted across syncs) fail, to prove what a failure leaves behind.
 //
 // It runs in Node (jest) and in the browser (the end-to-end task pane page), so it imports nothing from Node.
 
 import { a1, columnNumber, parseA1 } from '../../src/workbook/address';
+import { typedValue } from './typedInput';
 
 export interface FakeCell {
   value: unknown;
@@ -49,6 +61,16 @@ export function rectAddress(r: Rect): string {
 const inside = (inner: Rect, outer: Rect): boolean =>
   inner.r1 >= outer.r1 && inner.r2 <= outer.r2 && inner.c1 >= outer.c1 && inner.c2 <= outer.c2;
 
+const utf8 = new TextEncoder();
+/** The size of a value as Excel's JSON carries it, in UTF-8 bytes (a CJK character is three). */
+export function jsonBytes(value: unknown): number {
+  return utf8.encode(JSON.stringify(value ?? null)).length;
+}
+
+/** A cell that holds nothing but a format: Excel's used range counts it unless asked for values only. */
+const formatted = (c: FakeCell): boolean =>
+  c.numberFormat !== 'General' || c.locked === false || Object.keys(c.style).length > 0;
+
 /** Cells by row and column; only cells ever touched exist. Iterates as [A1 address, cell] like a Map. */
 export class CellStore {
   private rows: (FakeCell | undefined)[][] = [];
@@ -79,11 +101,11 @@ export class CellStore {
   }
 
   /** Every cell of the rectangle, created when missing (whole rows and columns are capped at what exists). */
-  *every(rect: Rect): Generator<FakeCell> {
+  *every(rect: Rect): Generator<[number, number, FakeCell]> {
     const r2 = rect.r2 === MAX_ROW ? Math.max(rect.r1, this.rows.length - 1) : rect.r2;
     for (let r = rect.r1; r <= r2; r++) {
       const c2 = rect.c2 === MAX_COL ? Math.max(rect.c1, (this.rows[r]?.length ?? 1) - 1) : rect.c2;
-      for (let c = rect.c1; c <= c2; c++) yield this.ensure(r, c);
+      for (let c = rect.c1; c <= c2; c++) yield [r, c, this.ensure(r, c)];
     }
   }
 
@@ -96,12 +118,17 @@ export class CellStore {
     return this.rows.length - 1;
   }
 
-  /** The smallest rectangle holding every cell with a value or a formula, or null. */
-  usedRect(): Rect | null {
+  /**
+   * The smallest rectangle holding every cell with a value or a formula (and, unless `valuesOnly`, every cell with
+   * a format: Worksheet.getUsedRange's documented rule), or null.
+   */
+  usedRect(valuesOnly = true): Rect | null {
     let rect: Rect | null = null;
     this.rows.forEach((line, r) =>
       line?.forEach((cell, c) => {
-        if (!cell || (cell.value === '' && cell.formula === null)) return;
+        if (!cell) return;
+        const used = cell.value !== '' || cell.formula !== null || (!valuesOnly && formatted(cell));
+        if (!used) return;
         if (!rect) rect = { r1: r, c1: c, r2: r, c2: c };
         else {
           rect.r1 = Math.min(rect.r1, r);
@@ -147,6 +174,7 @@ export class FakeSheet {
   pageLayout: Record<string, unknown> = {};
   freeze: string | null = null;
   tabColor = '';
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   constructor(public name: string) {}
 
   cell(row: number, column: number): FakeCell {
@@ -156,7 +184,11 @@ export class FakeSheet {
 
 /** An error value such as #VALUE! in a cell (Office.js reads it as the text, with the value type "Error"). */
 export class FakeErrorValue {
-  constructor(readonly code: string) {}
+  constructor(
+    readonly code: string,
+    /** What Excel shows when the error indicator is hovered (custom functions: #VALUE! and #N/A only). */
+    readonly message?: string,
+  ) {}
 }
 
 /** What a cell shows: its constant, or its formula's calculated value. */
@@ -168,9 +200,41 @@ function shown(state: FakeWorkbookState, s: FakeSheet, c: FakeCell | undefined, 
 /** Computes a formula cell's value, as Excel's calculation would; without one, formula cells read as blank. */
 export type FakeCalculator = (state: FakeWorkbookState, sheet: FakeSheet, row: number, column: number) => unknown;
 
+/** Excel's behaviour the fake models; each can be changed by a test. */
+export interface FakeExcelRules {
+  /** Excel on the web refuses a request or a response larger than this many bytes of UTF-8 JSON ("5 MB"). */
+  payloadLimit: number;
+  /** The envelope of one operation in the request (its action, object path and ids), in bytes. */
+  operationBytes: number;
+  /** Strings written into a cell not formatted as text are parsed as typed input (en-US). */
+  parseInput: boolean;
+  /** Syncs after a change during which custom-function cells show #BUSY! (0: their results arrive by the next). */
+  customFunctionSyncs: number;
+  /** Whether the CEEAS functions are registered; before they are, their cells show #NAME?. */
+  functionsRegistered: boolean;
+  /** application.calculationState reads "Calculating" while custom functions are pending (else "Done" with #BUSY!). */
+  reportsCalculating: boolean;
+  /** office-js#6784: protect() and unprotect() throw AccessDenied, whatever the sheet's state. */
+  protectionRegression: boolean;
+  /** A range read is limited to this many cells (RangeExceedsLimit). */
+  rangeCellLimit: number;
+}
+
+export const EXCEL_RULES: FakeExcelRules = {
+  payloadLimit: 5_000_000,
+  operationBytes: 64,
+  parseInput: true,
+  customFunctionSyncs: 0,
+  functionsRegistered: true,
+  reportsCalculating: true,
+  protectionRegression: false,
+  rangeCellLimit: 5_000_000,
+};
+
 export class FakeWorkbookState {
   sheets: FakeSheet[] = [];
   syncs = 0;
+  /** The size of each sync's request, in UTF-8 bytes. */
   requestBytes: number[] = [];
   /** The size of what each sync's loads sent back (Excel on the web limits responses to 5 MB too). */
   responseBytes: number[] = [];
@@ -179,6 +243,18 @@ export class FakeWorkbookState {
   calculator: FakeCalculator | null = null;
   /** Changes with every operation that may change the workbook, so calculated values are not reused across it. */
   revision = 0;
+  rules: FakeExcelRules = { ...EXCEL_RULES };
+  /** Operations run (or failed) so far, across syncs: the index `failAt` counts in. */
+  operations = 0;
+  /** The operation index that fails next (once), as a real failure inside Excel would; null for none. */
+  failAt: number | null = null;
+  /** The last sync during which custom functions are still calculating. */
+  busyUntil = -1;
+  /** Set while a batch runs: what its loads capture is what the API sees (#BUSY! included). */
+  inBatch = false;
+  /** The year "1/2" typed into a cell falls in. */
+  year = new Date().getFullYear();
+  private tableNumber = 0;
 
   /** The value Excel would show in a formula cell. */
   valueOf(sheet: FakeSheet, row: number, column: number): unknown {
@@ -188,60 +264,137 @@ export class FakeWorkbookState {
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
+
+  /** Whether the API sees custom functions still calculating (tests looking at cells see the settled result). */
+  calculating(): boolean {
+    return this.inBatch && this.syncs <= this.busyUntil;
+  }
+
+  /** A name for a new table, "Table1" and on, unused in the workbook. */
+  newTableName(): string {
+    let name: string;
+    do name = `Table${++this.tableNumber}`;
+    while (this.sheets.some((s) => s.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())));
+    return name;
+  }
 }
 
-class FakeError extends Error {
+/** An Office.js error: a code from Excel.ErrorCodes, a message, and where it happened. */
+export class FakeError extends Error {
+  readonly debugInfo: { code: string; message: string; errorLocation: string };
   constructor(
     readonly code: string,
     message: string,
+    errorLocation = '',
   ) {
     super(`${code}: ${message}`);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message, errorLocation };
   }
 }
 
 interface Queued {
   /** What travels to Excel, for the request size. */
   wire: unknown[];
+  /** The API call, as Office.js names it in debugInfo.errorLocation. */
+  location: string;
   run: () => void;
 }
 
+/** Sheet names Excel accepts: 1 to 31 characters, none of \ / ? * [ ] :, not starting or ending with '. */
+function checkSheetName(name: string): void {
+  if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'"))
+    throw new FakeError('InvalidArgument', `“${name}” is not a valid sheet name`, 'Worksheet.name');
+}
+
+/** A formula's references to sheet `from` pointed at `to`, or turned into #REF! when the sheet is deleted. */
+export function renameReferences(formula: string, from: string, to: string | null): string {
+  return formula.replace(
+    /"(?:[^"]|"")*"|'((?:[^']|'')+)'!|([^\s'!(),:{};+\-*/&=<>"^%#]+)!/g,
+    (all, quoted: string | undefined, bare: string | undefined) => {
+      const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare;
+      if (name === undefined || name.toLowerCase() !== from.toLowerCase()) return all;
+      return to === null ? '#REF!' : `'${to.replace(/'/g, "''")}'!`;
+    },
+  );
+}
+
+/** Operations that change nothing in the workbook, so start no recalculation. */
+const UNCHANGING = new Set(['load', 'getItem', 'select', 'activate']);
+
 export class FakeContext {
   private queue: Queued[] = [];
-  /** What the loads of the running batch captured, as JSON bytes. */
+  /** What the loads of the running batch captured, delivered only when the batch succeeds. */
+  private pending: (() => void)[] = [];
+  /** The response size of the running batch, in UTF-8 bytes. */
   loadedBytes = 0;
-  readonly workbook: { worksheets: FakeWorksheets };
+  readonly workbook: { worksheets: FakeWorksheets; tables: FakeTables; application: FakeApplication };
 
   constructor(readonly state: FakeWorkbookState) {
-    this.workbook = { worksheets: new FakeWorksheets(this) };
+    this.workbook = {
+      worksheets: new FakeWorksheets(this),
+      tables: new FakeTables(this),
+      application: new FakeApplication(this),
+    };
   }
 
   /** Queues an operation for the next sync. */
-  op(wire: unknown[], run: () => void = () => undefined): void {
-    this.queue.push({ wire, run });
+  op(wire: unknown[], run: () => void = () => undefined, location = String(wire[0])): void {
+    this.queue.push({ wire, run, location });
   }
 
-  /** A write into a sheet: refused when the sheet is protected, unless `allowed` says the protection permits it. */
-  write(sheet: FakeSheet, wire: unknown[], run: () => void, allowed: () => boolean = () => false): void {
-    this.op(wire, () => {
-      if (sheet.protectedWith && !allowed())
-        throw new FakeError('AccessDenied', `the sheet ${sheet.name} is protected (${String(wire[0])})`);
-      run();
-    });
+  /** A loaded value, counted in the response and handed over once the batch has succeeded. */
+  deliver(bytes: number, commit: () => void): void {
+    this.loadedBytes += bytes;
+    this.pending.push(commit);
   }
 
   async sync(): Promise<void> {
-    this.state.syncs++;
+    const state = this.state;
+    state.syncs++;
     const queue = this.queue;
     this.queue = [];
-    this.state.requestBytes.push(JSON.stringify(queue.map((q) => q.wire)).length);
+    const request = queue.reduce((n, q) => n + jsonBytes(q.wire) + state.rules.operationBytes, 0);
+    state.requestBytes.push(request);
+    this.pending = [];
     this.loadedBytes = 0;
+    if (request > state.rules.payloadLimit) {
+      state.responseBytes.push(0);
+      throw new FakeError(
+        'RequestPayloadSizeLimitExceeded',
+        `the request payload size has exceeded the limit (${request} bytes)`,
+      );
+    }
+    state.inBatch = true;
     try {
       for (const q of queue) {
-        if (q.wire[0] !== 'load') this.state.revision++;
-        q.run(); // the first failure ends the batch, as in Excel
+        const index = state.operations++;
+        if (state.failAt === index) {
+          state.failAt = null;
+          throw new FakeError('GeneralException', `a failure injected at operation ${index} (${q.location})`, q.location);
+        }
+        if (!UNCHANGING.has(String(q.wire[0]))) {
+          state.revision++;
+          // A change starts a recalculation; custom functions answer asynchronously.
+          state.busyUntil = state.syncs + state.rules.customFunctionSyncs;
+        }
+        try {
+          q.run(); // the first failure ends the batch, as in Excel
+        } catch (e) {
+          if (e instanceof FakeError && !e.debugInfo.errorLocation) e.debugInfo.errorLocation = q.location;
+          throw e;
+        }
       }
+      if (this.loadedBytes > state.rules.payloadLimit)
+        throw new FakeError(
+          'ResponsePayloadSizeLimitExceeded',
+          `the response payload size has exceeded the limit (${this.loadedBytes} bytes)`,
+        );
+      for (const commit of this.pending) commit();
     } finally {
-      this.state.responseBytes.push(this.loadedBytes);
+      state.inBatch = false;
+      state.responseBytes.push(this.loadedBytes);
+      this.pending = [];
     }
   }
 }
@@ -254,22 +407,30 @@ class PropertyNotLoaded extends Error {
 
 abstract class Loadable {
   private loaded = new Map<string, unknown>();
-  constructor(protected readonly ctx: FakeContext) {}
+  constructor(
+    protected readonly ctx: FakeContext,
+    /** How the request names this object (its sheet and address), for the request size. */
+    protected readonly label: string,
+  ) {}
 
   /** Queues the load; each property is captured when the batch reaches it. */
   load(props: string | string[]): this {
     const list = (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim().split('/')[0]);
-    this.ctx.op(['load', list], () => {
+    this.ctx.op(['load', this.label, list], () => {
       for (const p of list) {
         const value = this.capture(p);
-        this.loaded.set(p, value);
-        if (Array.isArray(value) && Array.isArray(value[0])) this.ctx.loadedBytes += JSON.stringify(value).length;
+        this.ctx.deliver(jsonBytes(p) + this.bytesOf(p, value), () => this.loaded.set(p, value));
       }
     });
     return this;
   }
 
   protected abstract capture(prop: string): unknown;
+
+  /** What a loaded property adds to the response. */
+  protected bytesOf(_prop: string, value: unknown): number {
+    return jsonBytes(value);
+  }
 
   protected got<T>(prop: string): T {
     if (!this.loaded.has(prop)) throw new PropertyNotLoaded(prop);
@@ -282,9 +443,14 @@ abstract class Loadable {
   }
 }
 
+type ItemProps = Record<string, unknown>;
+
 class FakeWorksheets extends Loadable {
   /** What each item carries when the collection is loaded ("items/name,items/protection/protected"). */
   private itemProps: string[] = [];
+  constructor(ctx: FakeContext) {
+    super(ctx, 'worksheets');
+  }
   override load(props: string | string[]): this {
     const list = Array.isArray(props) ? props : props.split(',');
     this.itemProps = list
@@ -293,41 +459,92 @@ class FakeWorksheets extends Loadable {
       .map((p) => p[1]);
     return super.load(list);
   }
+  private propsOf(s: FakeSheet): ItemProps {
+    return Object.fromEntries(
+      this.itemProps.map((p) => [
+        p,
+        p === 'protection' ? { protected: s.protectedWith !== null } : p === 'visibility' ? s.visibility : s.name,
+      ]),
+    );
+  }
   protected capture(prop: string): unknown {
-    if (prop === 'items')
-      return this.ctx.state.sheets.map((s) => ({
-        sheet: s,
-        props: Object.fromEntries(
-          this.itemProps.map((p) => [p, p === 'protection' ? { protected: s.protectedWith !== null } : s.name]),
-        ),
-      }));
+    if (prop === 'items') return this.ctx.state.sheets.map((s) => ({ sheet: s, props: this.propsOf(s) }));
     throw new Error(`the fake does not load worksheets.${prop}`);
   }
+  protected override bytesOf(prop: string, value: unknown): number {
+    return prop === 'items' ? jsonBytes((value as { props: ItemProps }[]).map((x) => x.props)) : jsonBytes(value);
+  }
   get items(): FakeWorksheet[] {
-    return this.got<{ sheet: FakeSheet; props: Record<string, unknown> }[]>('items').map(({ sheet, props }) => {
-      const ws = new FakeWorksheet(this.ctx, () => sheet);
+    return this.got<{ sheet: FakeSheet; props: ItemProps }[]>('items').map(({ sheet, props }) => {
+      const ws = new FakeWorksheet(this.ctx, () => sheet, sheet.name);
       for (const [p, v] of Object.entries(props)) ws.preload(p, v);
       return ws;
     });
   }
+  /** The sheet of that name when the batch reaches the call; later calls on it follow the sheet, not the name. */
   getItem(name: string): FakeWorksheet {
-    const ws = new FakeWorksheet(this.ctx, () => this.ctx.state.sheet(name));
-    this.ctx.op(['getItem', name], () => {
-      if (!this.ctx.state.sheet(name)) throw new FakeError('ItemNotFound', name);
-    });
+    let bound: FakeSheet | undefined;
+    const ws = new FakeWorksheet(this.ctx, () => bound ?? this.ctx.state.sheet(name), name);
+    this.ctx.op(
+      ['getItem', name],
+      () => {
+        bound = this.ctx.state.sheet(name);
+        if (!bound) throw new FakeError('ItemNotFound', `the worksheet ${name} does not exist`);
+      },
+      'WorksheetCollection.getItem',
+    );
     return ws;
   }
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.ctx.state.sheet(name));
+    return new FakeWorksheet(this.ctx, () => this.ctx.state.sheet(name), name);
   }
+  /** A new sheet at the end of the workbook, as WorksheetCollection.add documents. */
   add(name: string): FakeWorksheet {
     let made: FakeSheet | undefined;
-    this.ctx.op(['addSheet', name], () => {
-      if (this.ctx.state.sheet(name)) throw new FakeError('ItemAlreadyExists', name);
-      made = new FakeSheet(name);
-      this.ctx.state.sheets.push(made);
-    });
-    return new FakeWorksheet(this.ctx, () => made);
+    this.ctx.op(
+      ['addSheet', name],
+      () => {
+        checkSheetName(name);
+        if (this.ctx.state.sheet(name)) throw new FakeError('ItemAlreadyExists', `a sheet named ${name} exists`);
+        made = new FakeSheet(name);
+        this.ctx.state.sheets.push(made);
+      },
+      'WorksheetCollection.add',
+    );
+    return new FakeWorksheet(this.ctx, () => made, name);
+  }
+}
+
+/** The workbook's tables (Workbook.tables): names are unique across every sheet. */
+class FakeTables extends Loadable {
+  constructor(ctx: FakeContext) {
+    super(ctx, 'tables');
+  }
+  protected capture(prop: string): unknown {
+    if (prop === 'items')
+      return this.ctx.state.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, sheet: s.name })));
+    throw new Error(`the fake does not load tables.${prop}`);
+  }
+  get items(): { name: string; worksheet: { name: string } }[] {
+    return this.got<{ name: string; sheet: string }[]>('items').map((t) => ({
+      name: t.name,
+      worksheet: { name: t.sheet },
+    }));
+  }
+}
+
+/** Application.calculationState (ExcelApi 1.9): "Calculating" while custom functions are pending. */
+class FakeApplication extends Loadable {
+  constructor(ctx: FakeContext) {
+    super(ctx, 'application');
+  }
+  protected capture(prop: string): unknown {
+    if (prop === 'calculationState')
+      return this.ctx.state.calculating() && this.ctx.state.rules.reportsCalculating ? 'Calculating' : 'Done';
+    throw new Error(`the fake does not load application.${prop}`);
+  }
+  get calculationState(): string {
+    return this.got('calculationState');
   }
 }
 
@@ -336,8 +553,9 @@ export class FakeWorksheet extends Loadable {
     ctx: FakeContext,
     /** The sheet this proxy stands for, resolved when the batch runs (it may be added earlier in the batch). */
     private readonly resolve: () => FakeSheet | undefined,
+    name: string,
   ) {
-    super(ctx);
+    super(ctx, name);
   }
 
   /** The sheet, or a failure of the operation that needed it. */
@@ -348,13 +566,16 @@ export class FakeWorksheet extends Loadable {
   }
 
   /** Runs `fn` on the sheet when the batch reaches it, as a write that protection refuses. */
-  private writeOp(wire: unknown[], fn: (s: FakeSheet) => void, allowed?: (s: FakeSheet) => boolean): void {
-    this.ctx.op(wire, () => {
-      const s = this.sheetNow();
-      if (s.protectedWith && !(allowed?.(s) ?? false))
-        throw new FakeError('AccessDenied', `the sheet ${s.name} is protected (${String(wire[0])})`);
-      fn(s);
-    });
+  private writeOp(wire: unknown[], fn: (s: FakeSheet) => void, location = String(wire[0])): void {
+    this.ctx.op(
+      [wire[0], this.label, ...wire.slice(1)],
+      () => {
+        const s = this.sheetNow();
+        if (s.protectedWith) throw new FakeError('AccessDenied', `the sheet ${s.name} is protected (${String(wire[0])})`);
+        fn(s);
+      },
+      location,
+    );
   }
 
   protected capture(prop: string): unknown {
@@ -363,6 +584,7 @@ export class FakeWorksheet extends Loadable {
     if (!s) return undefined; // a null object's other properties are empty, not an error
     if (prop === 'name') return s.name;
     if (prop === 'protection') return { protected: s.protectedWith !== null };
+    if (prop === 'visibility') return s.visibility;
     throw new Error(`the fake does not load worksheet.${prop}`);
   }
 
@@ -372,23 +594,91 @@ export class FakeWorksheet extends Loadable {
   get name(): string {
     return this.got('name');
   }
+  /** Renaming a sheet keeps every formula that points at it pointing at it, under its new name. */
+  set name(to: string) {
+    this.ctx.op(
+      ['rename', this.label, to],
+      () => {
+        const s = this.sheetNow();
+        checkSheetName(to);
+        const other = this.ctx.state.sheet(to);
+        if (other && other !== s) throw new FakeError('ItemAlreadyExists', `a sheet named ${to} exists`);
+        for (const sheet of this.ctx.state.sheets)
+          for (const [, c] of sheet.cells) if (c.formula !== null) c.formula = renameReferences(c.formula, s.name, to);
+        if (this.ctx.state.active === s.name) this.ctx.state.active = to;
+        s.name = to;
+      },
+      'Worksheet.name',
+    );
+  }
+  get visibility(): string {
+    return this.got('visibility');
+  }
+  /** A workbook keeps at least one visible sheet. */
+  set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.ctx.op(
+      ['visibility', this.label, v],
+      () => {
+        const s = this.sheetNow();
+        if (v !== 'Visible' && !this.ctx.state.sheets.some((x) => x !== s && x.visibility === 'Visible'))
+          throw new FakeError('InvalidOperation', 'a workbook must keep at least one visible sheet');
+        s.visibility = v;
+      },
+      'Worksheet.visibility',
+    );
+  }
+
+  /**
+   * Deletes the sheet; formulas elsewhere that pointed at it become #REF!. Sheet protection does not prevent it
+   * (only workbook structure protection would); the last visible sheet cannot go.
+   */
+  delete(): void {
+    this.ctx.op(
+      ['deleteSheet', this.label],
+      () => {
+        const s = this.sheetNow();
+        const state = this.ctx.state;
+        if (s.visibility === 'Visible' && !state.sheets.some((x) => x !== s && x.visibility === 'Visible'))
+          throw new FakeError('InvalidOperation', 'a workbook must keep at least one visible sheet');
+        state.sheets = state.sheets.filter((x) => x !== s);
+        for (const sheet of state.sheets)
+          for (const [, c] of sheet.cells) if (c.formula !== null) c.formula = renameReferences(c.formula, s.name, null);
+        if (state.active === s.name) state.active = state.sheets.find((x) => x.visibility === 'Visible')?.name ?? null;
+      },
+      'Worksheet.delete',
+    );
+  }
 
   get protection() {
     const got = () => this.got<{ protected: boolean } | undefined>('protection');
+    const rules = () => this.ctx.state.rules;
     return {
+      /** "Fails if the worksheet has already been protected" (WorksheetProtection.protect). */
       protect: (options?: unknown, password?: string): void =>
-        this.ctx.op(['protect', options], () => {
-          const s = this.sheetNow();
-          if (s.protectedWith) throw new FakeError('InvalidOperation', `the sheet ${s.name} is already protected`);
-          s.protectedWith = { password, options };
-        }),
+        this.ctx.op(
+          ['protect', this.label, options, password === undefined ? null : '•'],
+          () => {
+            const s = this.sheetNow();
+            if (rules().protectionRegression)
+              throw new FakeError('AccessDenied', `protect() refused on ${s.name} (office-js#6784)`);
+            if (s.protectedWith) throw new FakeError('InvalidOperation', `the sheet ${s.name} is already protected`);
+            s.protectedWith = { password, options };
+          },
+          'WorksheetProtection.protect',
+        ),
       unprotect: (password?: string): void =>
-        this.ctx.op(['unprotect'], () => {
-          const s = this.sheetNow();
-          if (s.protectedWith?.password && s.protectedWith.password !== password)
-            throw new FakeError('InvalidArgument', `wrong password for ${s.name}`);
-          s.protectedWith = null;
-        }),
+        this.ctx.op(
+          ['unprotect', this.label, password === undefined ? null : '•'],
+          () => {
+            const s = this.sheetNow();
+            if (rules().protectionRegression)
+              throw new FakeError('AccessDenied', `unprotect() refused on ${s.name} (office-js#6784)`);
+            if (s.protectedWith?.password && s.protectedWith.password !== password)
+              throw new FakeError('InvalidArgument', `wrong password for ${s.name}`);
+            s.protectedWith = null;
+          },
+          'WorksheetProtection.unprotect',
+        ),
       load: (props: string) => void this.load(props.split(',').map((p) => `protection/${p.trim()}`)),
       /** Loaded through the worksheet ("protection/protected") or protection.load("protected"). */
       get protected(): boolean {
@@ -449,14 +739,41 @@ export class FakeWorksheet extends Loadable {
     };
   }
 
+  /**
+   * TableCollection.add gives the table a default name ("Table1"); naming it as another table of the workbook is
+   * named, on any sheet, throws InvalidArgument (office-js#551; table names are unique in the workbook).
+   */
   get tables() {
     return {
       add: (address: string, _headers: boolean) => {
         const t = { name: '', ref: address.slice(address.lastIndexOf('!') + 1) };
-        this.writeOp(['table', address], (s) => void s.tables.push(t));
+        this.writeOp(
+          ['table', address],
+          (s) => {
+            t.name = this.ctx.state.newTableName();
+            s.tables.push(t);
+          },
+          'TableCollection.add',
+        );
         return new Proxy(t, {
           set: (target, p: string, v) => {
-            this.ctx.op(['tableName', v], () => void ((target as Record<string, unknown>)[p] = v));
+            this.ctx.op(
+              ['tableName', this.label, v],
+              () => {
+                if (p === 'name') {
+                  const taken = this.ctx.state.sheets.some((s) =>
+                    s.tables.some((x) => x !== target && x.name.toLowerCase() === String(v).toLowerCase()),
+                  );
+                  if (taken)
+                    throw new FakeError(
+                      'InvalidArgument',
+                      `the argument is invalid or missing or has an incorrect format (a table named ${String(v)} exists)`,
+                    );
+                }
+                (target as Record<string, unknown>)[p] = v;
+              },
+              'Table.name',
+            );
             return true;
           },
         });
@@ -471,12 +788,13 @@ export class FakeWorksheet extends Loadable {
       this.ctx,
       () => this.resolve(),
       (wire, fn) => this.writeOp(wire, fn),
+      this.label,
     ));
   }
 
   /** Moves the sheet to a zero-based position among the sheets, as Excel does. */
   set position(at: number) {
-    this.ctx.op(['position', at], () => {
+    this.ctx.op(['position', this.label, at], () => {
       const s = this.sheetNow();
       const list = this.ctx.state.sheets.filter((x) => x !== s);
       list.splice(Math.min(at, list.length), 0, s);
@@ -485,11 +803,11 @@ export class FakeWorksheet extends Loadable {
   }
 
   set tabColor(color: string) {
-    this.ctx.op(['tab', color], () => void (this.sheetNow().tabColor = color));
+    this.ctx.op(['tab', this.label, color], () => void (this.sheetNow().tabColor = color));
   }
 
   activate(): void {
-    this.ctx.op(['activate'], () => void (this.ctx.state.active = this.sheetNow().name));
+    this.ctx.op(['activate', this.label], () => void (this.ctx.state.active = this.sheetNow().name));
   }
 
   getRange(address?: string): FakeRange {
@@ -498,14 +816,17 @@ export class FakeWorksheet extends Loadable {
       this.ctx,
       () => this.sheetNow(),
       () => rect,
+      `${this.label}!${address ?? ''}`,
     );
   }
 
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+  /** The used range: cells with a value or formula, and with `valuesOnly` false also cells with only a format. */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(
       this.ctx,
       () => this.sheetNow(),
-      () => this.sheetNow().cells.usedRect(),
+      () => this.sheetNow().cells.usedRect(valuesOnly),
+      `${this.label}!usedRange`,
     );
   }
 }
@@ -547,8 +868,9 @@ class FakeChartCollection extends Loadable {
     ctx: FakeContext,
     private readonly sheet: () => FakeSheet | undefined,
     private readonly writeOp: (wire: unknown[], fn: (s: FakeSheet) => void) => void,
+    label: string,
   ) {
-    super(ctx);
+    super(ctx, `${label}!charts`);
   }
   protected capture(prop: string): unknown {
     if (prop === 'items') return [...(this.sheet()?.charts ?? [])];
@@ -564,14 +886,44 @@ class FakeChartCollection extends Loadable {
   }
 }
 
+/** The sides of a cell a border of `edge` over `rect` draws (Excel.BorderIndex). */
+function sidesOf(edge: string, rect: Rect, r: number, c: number): string[] {
+  switch (edge) {
+    case 'EdgeTop':
+      return r === rect.r1 ? ['top'] : [];
+    case 'EdgeBottom':
+      return r === rect.r2 ? ['bottom'] : [];
+    case 'EdgeLeft':
+      return c === rect.c1 ? ['left'] : [];
+    case 'EdgeRight':
+      return c === rect.c2 ? ['right'] : [];
+    case 'InsideVertical':
+      return [...(c > rect.c1 ? ['left'] : []), ...(c < rect.c2 ? ['right'] : [])];
+    case 'InsideHorizontal':
+      return [...(r > rect.r1 ? ['top'] : []), ...(r < rect.r2 ? ['bottom'] : [])];
+    default:
+      return [edge];
+  }
+}
+
+/** The sides of a cell that carry a line, as the fake's borders drew them. */
+export function bordersOf(cell: FakeCell | undefined): string[] {
+  if (!cell) return [];
+  return ['top', 'bottom', 'left', 'right'].filter((side) => {
+    const style = cell.style[`border.${side}.style`];
+    return style !== undefined && style !== 'None';
+  });
+}
+
 export class FakeRange extends Loadable {
   constructor(
     ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
     /** Resolved when the batch reaches the range: a used range depends on what the batch wrote before it. */
     private readonly where: () => Rect | null,
+    label: string,
   ) {
-    super(ctx);
+    super(ctx, label);
   }
 
   /** The rectangle as given (a used range's is only known once loaded). */
@@ -584,6 +936,9 @@ export class FakeRange extends Loadable {
   private grid<T>(pick: (c: FakeCell | undefined, row: number, column: number) => T): T[][] {
     const s = this.sheet();
     const rect = this.rect;
+    const cells = (rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1);
+    if (cells > this.ctx.state.rules.rangeCellLimit)
+      throw new FakeError('RangeExceedsLimit', `the range has ${cells} cells, more than a read may return`);
     const out: T[][] = [];
     for (let r = rect.r1; r <= rect.r2; r++) {
       const row: T[] = [];
@@ -600,6 +955,10 @@ export class FakeRange extends Loadable {
     switch (prop) {
       case 'address':
         return `'${s.name}'!${rectAddress(this.rect)}`;
+      case 'rowCount':
+        return this.rect.r2 - this.rect.r1 + 1;
+      case 'columnCount':
+        return this.rect.c2 - this.rect.c1 + 1;
       case 'values':
         return this.grid((c, r, k) => {
           const v = shown(this.ctx.state, s, c, r, k);
@@ -614,6 +973,8 @@ export class FakeRange extends Loadable {
         });
       case 'formulas':
         return this.grid((c) => (!c ? '' : c.formula !== null ? `=${c.formula}` : c.value));
+      case 'numberFormat':
+        return this.grid((c) => c?.numberFormat ?? 'General');
       default:
         throw new Error(`the fake does not load range.${prop}`);
     }
@@ -634,6 +995,15 @@ export class FakeRange extends Loadable {
   get formulas(): unknown[][] {
     return this.got('formulas');
   }
+  get numberFormat(): string[][] {
+    return this.got('numberFormat');
+  }
+  get rowCount(): number {
+    return this.got('rowCount');
+  }
+  get columnCount(): number {
+    return this.got('columnCount');
+  }
 
   /** Every cell of the range is unlocked: what a protected sheet lets anyone type into. */
   private allUnlocked(s: FakeSheet, rows: number, columns: number): boolean {
@@ -645,51 +1015,90 @@ export class FakeRange extends Loadable {
 
   private writeGrid(wire: string, grid: unknown[][], each: (c: FakeCell, v: unknown) => void): void {
     const s = this.sheet;
-    this.ctx.op([wire, rectAddress(this.rect), grid], () => {
-      const sheet = s();
-      const { r1, c1, r2, c2 } = this.rect;
-      if (grid.length !== r2 - r1 + 1 || grid.some((row) => row.length !== c2 - c1 + 1))
-        throw new FakeError('InvalidArgument', `the ${wire} grid does not match ${rectAddress(this.rect)}`);
-      if (sheet.protectedWith && (wire !== 'formulas' || !this.allUnlocked(sheet, grid.length, grid[0]?.length ?? 0)))
-        throw new FakeError('AccessDenied', `the sheet ${sheet.name} is protected (${wire})`);
-      // As in Excel, null leaves a cell as it is.
-      grid.forEach((row, i) => row.forEach((v, k) => v !== null && each(sheet.cell(r1 + i, c1 + k), v)));
-    });
+    const where = this.where;
+    const ref = rectAddress(this.rect);
+    this.ctx.op(
+      [wire, this.label, ref, grid],
+      () => {
+        const sheet = s();
+        const { r1, c1, r2, c2 } = where()!;
+        if (grid.length !== r2 - r1 + 1 || grid.some((row) => row.length !== c2 - c1 + 1))
+          throw new FakeError('InvalidArgument', `the ${wire} grid does not match ${ref}`);
+        // Null cells of the grid are left as they are; a protected sheet takes values only into unlocked cells.
+        const targets = grid.some((row) => row.some((v) => v !== null));
+        if (sheet.protectedWith && targets) {
+          const typing = wire !== 'numberFormat';
+          if (!typing || !this.allUnlocked(sheet, grid.length, grid[0]?.length ?? 0))
+            throw new FakeError('AccessDenied', `the sheet ${sheet.name} is protected (${wire})`);
+        }
+        grid.forEach((row, i) => row.forEach((v, k) => v !== null && each(sheet.cell(r1 + i, c1 + k), v)));
+      },
+      `Range.${wire}`,
+    );
+  }
+
+  /** A value written into a cell, as Excel takes it (see typedInput.ts and the README's table). */
+  private put(c: FakeCell, v: unknown): void {
+    c.formula = null;
+    if (typeof v !== 'string' || c.numberFormat === '@') {
+      c.value = v;
+      return;
+    }
+    if (v.startsWith('=') && v.length > 1) {
+      c.formula = v.slice(1);
+      c.value = '';
+      return;
+    }
+    const typed = v !== '' && this.ctx.state.rules.parseInput ? typedValue(v, this.ctx.state.year) : null;
+    if (typed) {
+      c.value = typed.value;
+      if (typed.format && c.numberFormat === 'General') c.numberFormat = typed.format;
+    } else if (this.ctx.state.rules.parseInput && /^[+-]./.test(v)) {
+      // "A value that starts with a plus or minus sign is interpreted as a formula" (Range.values).
+      c.formula = v;
+      c.value = '';
+    } else c.value = v;
   }
 
   set formulas(grid: unknown[][]) {
-    this.writeGrid('formulas', grid, (c, v) => {
-      if (typeof v === 'string' && v.startsWith('=') && c.numberFormat !== '@') {
-        c.formula = v.slice(1);
-        c.value = '';
-      } else {
-        c.formula = null;
-        c.value = v;
-      }
-    });
+    this.writeGrid('formulas', grid, (c, v) => this.put(c, v));
   }
   set values(grid: unknown[][]) {
-    this.formulas = grid;
+    this.writeGrid('values', grid, (c, v) => this.put(c, v));
   }
+  /** An empty string resets a cell's format to General ("Blank and null values in Excel add-ins"). */
   set numberFormat(grid: string[][]) {
-    this.writeGrid('numberFormat', grid, (c, f) => void (c.numberFormat = f as string));
+    this.writeGrid('numberFormat', grid, (c, f) => void (c.numberFormat = f === '' ? 'General' : (f as string)));
   }
 
-  private eachCell(wire: unknown[], fn: (c: FakeCell) => void): void {
+  private eachCell(wire: unknown[], fn: (c: FakeCell, r: number, k: number) => void): void {
     const rect = this.rect;
     this.eachWrite(wire, (s) => {
-      for (const c of s.cells.every(rect)) fn(c);
+      for (const [r, k, c] of s.cells.every(rect)) fn(c, r, k);
     });
   }
 
   get format(): Record<string, unknown> {
     const ref = rectAddress(this.rect);
+    const rect = this.rect;
     const styleSetter = (group: string) =>
       new Proxy(
         {},
         {
           set: (_t, p: string, v) => {
             this.eachCell(['format', group, p, v, ref], (c) => void (c.style[`${group}.${p}`] = v));
+            return true;
+          },
+        },
+      );
+    const border = (edge: string) =>
+      new Proxy(
+        {},
+        {
+          set: (_t, p: string, v) => {
+            this.eachCell(['border', edge, p, v, ref], (c, r, k) => {
+              for (const side of sidesOf(edge, rect, r, k)) c.style[`border.${side}.${p}`] = v;
+            });
             return true;
           },
         },
@@ -707,11 +1116,10 @@ export class FakeRange extends Loadable {
             },
           },
         ),
-        borders: { getItem: (edge: string) => styleSetter(`border.${edge}`) },
+        borders: { getItem: (edge: string) => border(edge) },
       },
       {
         set: (_t, p: string, v) => {
-          const rect = this.rect;
           if (p === 'columnWidth')
             this.eachWrite(['columnWidth', v, ref], (s) => {
               for (let k = rect.c1; k <= rect.c2; k++) s.columnWidths.set(k, v as number);
@@ -729,7 +1137,7 @@ export class FakeRange extends Loadable {
 
   private eachWrite(wire: unknown[], fn: (s: FakeSheet) => void): void {
     const s = this.sheet;
-    this.ctx.op(wire, () => {
+    this.ctx.op([wire[0], this.label, ...wire.slice(1)], () => {
       const sheet = s();
       if (sheet.protectedWith) throw new FakeError('AccessDenied', `the sheet ${sheet.name} is protected`);
       fn(sheet);
@@ -750,20 +1158,27 @@ export class FakeRange extends Loadable {
   }
   /** The row `i` rows below the range's first, as wide as the range. */
   getRow(i: number): FakeRange {
-    return new FakeRange(this.ctx, this.sheet, () => {
-      const r = this.where();
-      return r && { r1: r.r1 + i, r2: r.r1 + i, c1: r.c1, c2: r.c2 };
-    });
+    return new FakeRange(
+      this.ctx,
+      this.sheet,
+      () => {
+        const r = this.where();
+        return r && { r1: r.r1 + i, r2: r.r1 + i, c1: r.c1, c2: r.c2 };
+      },
+      `${this.label}.row(${i})`,
+    );
   }
 
   /** The cells of the range holding formulas ("Formulas") or constants ("Constants"), as rectangles. */
   getSpecialCellsOrNullObject(type: 'Formulas' | 'Constants'): FakeRangeAreas {
-    return new FakeRangeAreas(this.ctx, this.sheet, () => this.where(), type);
+    return new FakeRangeAreas(this.ctx, this.sheet, () => this.where(), type, `${this.label}.special(${type})`);
   }
 
   select(): void {
     const s = this.sheet;
-    this.ctx.op(['select'], () => void (this.ctx.state.selected = `'${s().name}'!${rectAddress(this.rect)}`));
+    this.ctx.op(['select', this.label], () => {
+      this.ctx.state.selected = `'${s().name}'!${rectAddress(this.rect)}`;
+    });
   }
 
   get dataValidation(): Record<string, unknown> & { clear: () => void } {
@@ -859,8 +1274,9 @@ class FakeRangeAreas extends Loadable {
     private readonly sheet: () => FakeSheet,
     private readonly where: () => Rect | null,
     private readonly type: 'Formulas' | 'Constants',
+    label: string,
   ) {
-    super(ctx);
+    super(ctx, label);
   }
   private rects(): Rect[] {
     const rect = this.where();
@@ -905,4 +1321,33 @@ export function fakeExcelNamespace(state: FakeWorkbookState): Pick<typeof Excel,
     run: (async (work: (context: Excel.RequestContext) => Promise<unknown>) =>
       work(fakeExcel(state).context)) as unknown as typeof Excel.run,
   };
+}
+
+/** A copy of a workbook's state, to run the same command from the same starting point many times. */
+export function cloneState(from: FakeWorkbookState): FakeWorkbookState {
+  const to = new FakeWorkbookState();
+  to.sheets = from.sheets.map((s) => {
+    const c = new FakeSheet(s.name);
+    for (const [address, cell] of s.cells) {
+      const { row, column } = parseA1(address);
+      Object.assign(c.cell(row, column), { ...cell, style: { ...cell.style } });
+    }
+    c.merges = [...s.merges];
+    c.validations = new Map([...s.validations].map(([k, v]) => [k, { ...v }]));
+    c.conditionalFormats = s.conditionalFormats.map((x) => ({ ...x }));
+    c.tables = s.tables.map((t) => ({ ...t }));
+    c.charts = s.charts.map((x) => ({ ...x }));
+    c.protectedWith = s.protectedWith && { ...s.protectedWith };
+    c.columnWidths = new Map(s.columnWidths);
+    c.rowHeights = new Map(s.rowHeights);
+    c.pageLayout = JSON.parse(JSON.stringify(s.pageLayout));
+    c.freeze = s.freeze;
+    c.tabColor = s.tabColor;
+    c.visibility = s.visibility;
+    return c;
+  });
+  to.rules = { ...from.rules };
+  to.calculator = from.calculator; // a calculator keeps its cache per workbook state, so it can be shared
+  to.year = from.year;
+  return to;
 }

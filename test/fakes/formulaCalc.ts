@@ -4,6 +4,12 @@
 // COUNTIF, COUNTIFS) and the CEEAS custom functions, which run through their own logic module exactly as the
 // add-in's functions page runs them. Anything else is #NAME?, as in Excel without the function. Arithmetic is
 // binary floating point on purpose: this emulates Excel, it is not the engine.
+//
+// Custom functions behave as Excel documents them (test/fakes/README.md): while their results are pending the API
+// reads #BUSY! (state.rules.customFunctionSyncs), before they are registered #NAME? (functionsRegistered); a
+// function whose arguments hold an error is not called and shows that error (functions.json is generated, so
+// allowErrorForDataTypeAny is not set); only #VALUE! and #N/A carry the function's message, #NUM! shows none.
+// A reference to a deleted sheet (#REF! in the formula) is #REF!.
 
 import * as ceeas from '../../src/addin/functions/logic';
 import { columnNumber } from '../../src/workbook/address';
@@ -147,11 +153,12 @@ function parse(src: string): Node {
 
 const isRange = (v: Value): v is RangeValue => typeof v === 'object' && v !== null && 'sheet' in v;
 
-/** Excel's calculation of one workbook state; each calculator caches what it computed until the workbook changes. */
+/** Excel's calculation of a workbook; it caches what it computed for each workbook state until that changes. */
 export function formulaCalculator(): FakeCalculator {
   const parsed = new Map<string, Node>();
   let cache = new Map<string, Scalar>();
-  let seen = -1;
+  // One cache per workbook and per view: the API's view sees pending custom functions, a test's look does not.
+  const caches = new WeakMap<FakeWorkbookState, { revision: number; calculating: boolean; cache: Map<string, Scalar> }[]>();
 
   const cellValue = (state: FakeWorkbookState, sheet: FakeSheet, r: number, c: number): Scalar => {
     const cell = sheet.cells.at(r, c);
@@ -164,7 +171,7 @@ export function formulaCalculator(): FakeCalculator {
     let node = parsed.get(cell.formula);
     if (!node) {
       try {
-        node = parse(cell.formula);
+        node = /#REF!/i.test(cell.formula) ? { k: 'lit', v: NA('#REF!') } : parse(cell.formula);
       } catch {
         node = { k: 'lit', v: NA('#NAME?') };
       }
@@ -252,8 +259,22 @@ export function formulaCalculator(): FakeCalculator {
     const x = scalarOf(v);
     return x === '' ? undefined : x instanceof FakeErrorValue ? x.code : x;
   };
+  /** What a custom function's cell shows: its value, or its error (only #VALUE! keeps the function's message). */
   const custom = (out: ceeas.Outcome<unknown>): Scalar =>
-    out.ok ? (out.value as Scalar) : NA(out.code === 'invalidNumber' ? '#NUM!' : '#VALUE!');
+    out.ok
+      ? (out.value as Scalar)
+      : out.code === 'invalidNumber'
+        ? NA('#NUM!')
+        : new FakeErrorValue('#VALUE!', out.message);
+  /** The first error among a custom function's arguments: Excel shows it instead of calling the function. */
+  const inputError = (state: FakeWorkbookState, args: Value[]): FakeErrorValue | null => {
+    for (const a of args) {
+      const cells = isRange(a) || Array.isArray(a) ? grid(state, a).flat() : [a as Scalar];
+      const e = cells.find((v) => v instanceof FakeErrorValue);
+      if (e) return e as FakeErrorValue;
+    }
+    return null;
+  };
 
   function evaluate(state: FakeWorkbookState, sheet: FakeSheet, n: Node): Value {
     switch (n.k) {
@@ -308,6 +329,12 @@ export function formulaCalculator(): FakeCalculator {
     }
     const args = nodes.map((_n, i) => lazy(i));
     const nums = () => numbers(state, args);
+    if (name.startsWith('CEEAS.')) {
+      if (!state.rules.functionsRegistered) return NA('#NAME?');
+      if (state.calculating()) return NA('#BUSY!');
+      const e = inputError(state, args);
+      if (e) return e;
+    }
     switch (name) {
       case 'SUM': {
         const xs = nums();
@@ -409,12 +436,16 @@ export function formulaCalculator(): FakeCalculator {
   }
 
   return (state, sheet, row, column) => {
-    if (state.revision !== seen) {
-      cache = new Map();
-      seen = state.revision;
+    const calculating = state.calculating();
+    const views = caches.get(state) ?? [];
+    caches.set(state, views);
+    let view = views.find((v) => v.calculating === calculating);
+    if (!view || view.revision !== state.revision) {
+      view = { revision: state.revision, calculating, cache: new Map() };
+      caches.set(state, [...views.filter((v) => v.calculating !== calculating), view]);
     }
+    cache = view.cache;
     current = state;
-    const v = cellValue(state, sheet, row, column);
-    return v;
+    return cellValue(state, sheet, row, column);
   };
 }

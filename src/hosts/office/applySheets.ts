@@ -1,10 +1,16 @@
 /* global Excel */
-import { a1, columnLetter, looksLikeFormula } from '../../workbook/address';
+import { a1, columnLetter, parseA1 } from '../../workbook/address';
 import { insertionIndex } from '../../workbook/names';
+import { retargetSheets, sheetPrefix } from '../../workbook/formula/sheetRefs';
 import type { CellSpec, CellUpdate, ChartSpec, SheetSpec, StyleSpec, ValidationSpec } from '../../workbook/model';
+import { CALL_BYTES, jsonBytes, packSteps, rowRuns, runBatches, step, type Step } from './batches';
+import { excelFailure, ExcelRefusedError, type ExcelFailure } from './failure';
+import { repairLeftovers, retiredName, stagingName } from './staging';
 
-// The Office.js host: the same sheet descriptions as the .xlsx host, written through Excel's API. Every command
-// reads in one batch and writes in one batch: two context.sync() calls whatever the number of sheets or cells.
+// The Office.js host: the same sheet descriptions as the .xlsx host, written through Excel's API. A command's
+// writes are queued as steps and packed into as few batches as Excel on the web's 5 MB allows (batches.ts): one
+// sync for a panel of any ordinary size. Sheets are replaced by staging and swapping (staging.ts), so a failure
+// at any operation leaves every sheet whole and every protected sheet protected.
 
 /** Office measures column widths in points; one character of the default font is taken as 6 points. */
 export const POINTS_PER_CHARACTER = 6;
@@ -13,22 +19,26 @@ function fillFor(style: StyleSpec | undefined): string | null {
   return style?.fill ? `#${style.fill}` : null;
 }
 
-/** What goes into range.formulas for a cell: a formula, a number, or text Excel will keep as text. */
-function formulaCell(c: CellSpec | null): string | number | boolean {
-  if (!c) return '';
-  if (c.formula !== undefined) return `=${c.formula}`;
-  if (c.value === null || c.value === undefined) return '';
+/** What goes into range.formulas for a cell: a formula, a number, or text (its cell is formatted as text first). */
+function formulaCell(c: CellSpec | null, to: ReadonlyMap<string, string>): string | number | boolean | null {
+  if (!c) return null;
+  if (c.formula !== undefined) return `=${retargetSheets(c.formula, to)}`;
+  if (c.value === null || c.value === undefined) return null;
   return c.value;
 }
 
-/** A cleared sheet is General everywhere; null leaves a cell as it is, which keeps the request small. */
+/**
+ * Excel parses a string written into a General cell as if it were typed: "001" becomes 1, "2026-01" a date,
+ * "TRUE" a boolean (office-js#229, #1559). Every string goes into a cell formatted as text ("@"), the format
+ * written before the value; a new sheet is General everywhere, so null (leave as it is) keeps the request small.
+ */
 function numberFormatCell(c: CellSpec | null, styles: Record<string, StyleSpec>): string | null {
-  if (c && typeof c.value === 'string' && looksLikeFormula(c.value)) return '@';
+  if (c && typeof c.value === 'string') return '@';
   const style = c?.style ? styles[c.style] : undefined;
   return style?.numberFormat ?? null;
 }
 
-function validationRule(rule: ValidationSpec): Excel.DataValidationRule {
+function validationRule(rule: ValidationSpec, to: ReadonlyMap<string, string>): Excel.DataValidationRule {
   switch (rule.type) {
     case 'whole':
       return { wholeNumber: { formula1: rule.min ?? 0, formula2: rule.max ?? 0, operator: 'Between' } };
@@ -37,7 +47,7 @@ function validationRule(rule: ValidationSpec): Excel.DataValidationRule {
     case 'list':
       return { list: { inCellDropDown: true, source: (rule.list ?? []).join(',') } };
     case 'custom':
-      return { custom: { formula: `=${rule.formula ?? 'TRUE'}` } };
+      return { custom: { formula: `=${retargetSheets(rule.formula ?? 'TRUE', to)}` } };
   }
 }
 
@@ -91,57 +101,142 @@ function runs<K>(spec: SheetSpec, keyOf: (c: CellSpec | null) => K | null): { ke
   }));
 }
 
-function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, styles: Record<string, StyleSpec>, password?: string): void {
+/** The steps that write one sheet's grid: its text formats, then its cells, in runs of rows of a bounded size. */
+function gridSteps(
+  ws: () => Excel.Worksheet,
+  spec: SheetSpec,
+  styles: Record<string, StyleSpec>,
+  to: ReadonlyMap<string, string>,
+): Step[] {
   const height = spec.rows.length;
   const width = Math.max(0, ...spec.rows.map((r) => r.length));
-  if (height > 0 && width > 0) {
-    const grid = spec.rows.map((row) => Array.from({ length: width }, (_x, k) => row[k] ?? null));
-    const range = ws.getRange(`A1:${a1(height, width)}`);
-    range.numberFormat = grid.map((row) => row.map((c) => numberFormatCell(c, styles))) as string[][];
-    range.formulas = grid.map((row) => row.map(formulaCell));
-  }
+  if (height === 0 || width === 0) return [];
+  const formats = spec.rows.map((row) =>
+    Array.from({ length: width }, (_x, k) => numberFormatCell(row[k] ?? null, styles)),
+  );
+  const cells = spec.rows.map((row) => Array.from({ length: width }, (_x, k) => formulaCell(row[k] ?? null, to)));
+  const bytes = cells.map((row, i) => jsonBytes(row) + jsonBytes(formats[i]));
+  return rowRuns(bytes).map(({ from, to: last, bytes: size }) => ({
+    bytes: size + 2 * CALL_BYTES,
+    queue: () => {
+      const range = ws().getRange(`A${from + 1}:${a1(last + 1, width)}`);
+      const f = formats.slice(from, last + 1);
+      if (f.some((row) => row.some((x) => x !== null))) range.numberFormat = f as string[][];
+      range.formulas = cells.slice(from, last + 1) as string[][];
+    },
+  }));
+}
+
+/** Every format of a sheet, its validations, tables, print setup, charts and, last, its protection. */
+function layoutSteps(
+  ws: () => Excel.Worksheet,
+  spec: SheetSpec,
+  styles: Record<string, StyleSpec>,
+  options: {
+    to: ReadonlyMap<string, string>;
+    password?: string;
+    sheetName: string;
+    /** Tables of a sheet being replaced: named at the swap, once the old sheet's tables are gone. */
+    nameLater?: (name: string, table: Excel.Table) => void;
+  },
+): Step[] {
+  const out: Step[] = [];
+  const to = options.to;
   for (const run of runs(spec, (c) => c?.style ?? null)) {
     const style = styles[run.key];
-    const f = ws.getRange(run.ref).format;
-    if (style.bold) f.font.bold = true;
-    if (style.italic) f.font.italic = true;
-    if (style.size) f.font.size = style.size;
-    if (style.color) f.font.color = `#${style.color}`;
-    const fill = fillFor(style);
-    if (fill) f.fill.color = fill;
-    if (style.hAlign)
-      f.horizontalAlignment = style.hAlign === 'left' ? 'Left' : style.hAlign === 'center' ? 'Center' : 'Right';
-    if (style.vAlign)
-      f.verticalAlignment = style.vAlign === 'top' ? 'Top' : style.vAlign === 'middle' ? 'Center' : 'Bottom';
-    if (style.wrap) f.wrapText = true;
-    if (style.border) {
-      for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical'] as const) {
-        f.borders.getItem(edge).style = 'Continuous';
-      }
-    }
+    out.push(
+      step(
+        [run.ref, style],
+        () => {
+          const f = ws().getRange(run.ref).format;
+          if (style.bold) f.font.bold = true;
+          if (style.italic) f.font.italic = true;
+          if (style.size) f.font.size = style.size;
+          if (style.color) f.font.color = `#${style.color}`;
+          const fill = fillFor(style);
+          if (fill) f.fill.color = fill;
+          if (style.hAlign)
+            f.horizontalAlignment = style.hAlign === 'left' ? 'Left' : style.hAlign === 'center' ? 'Center' : 'Right';
+          if (style.vAlign)
+            f.verticalAlignment = style.vAlign === 'top' ? 'Top' : style.vAlign === 'middle' ? 'Center' : 'Bottom';
+          if (style.wrap) f.wrapText = true;
+          // Edge borders draw a block's outline only; the lines between its rows and columns are Inside borders.
+          if (style.border) for (const edge of BORDERS) f.borders.getItem(edge).style = 'Continuous';
+        },
+        styleCalls(style),
+      ),
+    );
   }
   for (const run of runs(spec, (c) => (c?.locked === false ? true : null)))
-    ws.getRange(run.ref).format.protection.locked = false;
+    out.push(step(run.ref, () => void (ws().getRange(run.ref).format.protection.locked = false)));
   (spec.columns ?? []).forEach((w, i) => {
-    ws.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = w * POINTS_PER_CHARACTER;
+    const ref = `${columnLetter(i + 1)}:${columnLetter(i + 1)}`;
+    out.push(step(ref, () => void (ws().getRange(ref).format.columnWidth = w * POINTS_PER_CHARACTER)));
   });
-  for (const [row, h] of Object.entries(spec.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = h;
-  for (const m of spec.merges ?? []) ws.getRange(m).merge(false);
-  for (const v of spec.validations ?? []) {
-    const dv = ws.getRange(v.ref).dataValidation;
-    dv.rule = validationRule(v.rule);
-    dv.ignoreBlanks = v.rule.allowBlank;
-    dv.errorAlert = { showAlert: true, style: 'Stop', title: v.rule.errorTitle, message: v.rule.error };
-    if (v.rule.prompt) dv.prompt = { showPrompt: true, title: v.rule.promptTitle ?? '', message: v.rule.prompt };
+  for (const [row, h] of Object.entries(spec.rowHeights ?? {}))
+    out.push(step(row, () => void (ws().getRange(`${row}:${row}`).format.rowHeight = h)));
+  for (const m of spec.merges ?? []) out.push(step(m, () => ws().getRange(m).merge(false)));
+  for (const v of spec.validations ?? [])
+    out.push(
+      step(
+        v,
+        () => {
+          const dv = ws().getRange(v.ref).dataValidation;
+          dv.rule = validationRule(v.rule, to);
+          dv.ignoreBlanks = v.rule.allowBlank;
+          dv.errorAlert = { showAlert: true, style: 'Stop', title: v.rule.errorTitle, message: v.rule.error };
+          if (v.rule.prompt) dv.prompt = { showPrompt: true, title: v.rule.promptTitle ?? '', message: v.rule.prompt };
+        },
+        4,
+      ),
+    );
+  for (const cf of spec.conditionalFormats ?? [])
+    out.push(
+      step(
+        cf,
+        () => {
+          const format = ws().getRange(cf.ref).conditionalFormats.add('Custom');
+          format.custom.rule.formula = `=${retargetSheets(cf.formula, to)}`;
+          const style = styles[cf.style] ?? {};
+          if (style.fill) format.custom.format.fill.color = `#${style.fill}`;
+          if (style.color) format.custom.format.font.color = `#${style.color}`;
+        },
+        4,
+      ),
+    );
+  for (const t of spec.tables ?? [])
+    out.push(
+      step(
+        t,
+        () => {
+          // An address without a sheet would be taken on the active sheet (TableCollection.add), so it names it.
+          const table = ws().tables.add(`${sheetPrefix(options.sheetName)}${t.ref}`, true);
+          // A table name is unique in the workbook: the table of a sheet being replaced takes its name at the swap.
+          if (options.nameLater) options.nameLater(t.name, table);
+          else table.name = t.name;
+        },
+        2,
+      ),
+    );
+  out.push(step([spec.freeze, spec.print, spec.tabColor], () => pageSteps(ws(), spec), 16));
+  for (const chart of spec.charts ?? []) out.push(step(chart, () => writeChart(ws(), chart), 5));
+  if (spec.protection) {
+    const password = spec.protection.withPassword ? options.password : undefined;
+    out.push(step(null, () => ws().protection.protect(PROTECTION, password || undefined)));
   }
-  for (const cf of spec.conditionalFormats ?? []) {
-    const format = ws.getRange(cf.ref).conditionalFormats.add('Custom');
-    format.custom.rule.formula = `=${cf.formula}`;
-    const style = styles[cf.style] ?? {};
-    if (style.fill) format.custom.format.fill.color = `#${style.fill}`;
-    if (style.color) format.custom.format.font.color = `#${style.color}`;
-  }
-  for (const t of spec.tables ?? []) ws.tables.add(`'${spec.name}'!${t.ref}`, true).name = t.name;
+  return out;
+}
+
+/** The calls a style takes: the range and its format, one per property set, two per border edge. */
+function styleCalls(style: StyleSpec): number {
+  const props = [style.bold, style.italic, style.size, style.color, style.fill, style.hAlign, style.vAlign, style.wrap];
+  return 2 + props.filter(Boolean).length + (style.border ? 2 * BORDERS.length : 0);
+}
+
+const BORDERS = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
+
+/** Frozen panes, the printed page and the tab colour. */
+function pageSteps(ws: Excel.Worksheet, spec: SheetSpec): void {
   if (spec.freeze) {
     if (spec.freeze.columns > 0 && spec.freeze.rows > 0)
       ws.freezePanes.freezeAt(ws.getRange(a1(spec.freeze.rows, spec.freeze.columns)));
@@ -168,20 +263,14 @@ function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, styles: Record<string,
     for (const c of spec.print.breaksBeforeColumns ?? []) if (c > 1) ws.verticalPageBreaks.add(`${columnLetter(c)}1`);
   }
   if (spec.tabColor) ws.tabColor = `#${spec.tabColor}`;
-  for (const chart of spec.charts ?? []) writeChart(ws, chart);
-  if (spec.protection) {
-    ws.protection.protect(PROTECTION, spec.protection.withPassword && password ? password : undefined);
-  }
 }
 
-/** What the write batch must know of a sheet that already exists: its protection and its charts. */
+/** What the write batch must know of a sheet that already exists: its protection. */
 export interface ExistingSheet {
   protected: boolean;
-  /** Charts to delete when the sheet is rewritten (loaded with their items). */
-  charts: { delete(): void }[];
 }
 
-/** The sheets of the open workbook by name, as the read batch found them. */
+/** The sheets of the open workbook by name, in the workbook's order, as the read batch found them. */
 export type ExistingSheets = Map<string, ExistingSheet>;
 
 /** Thrown when the protected sheets a command must rewrite do not open with the password given. */
@@ -194,20 +283,12 @@ export class WorkbookPasswordError extends Error {
   }
 }
 
-/** Which of the named sheets exist, with their protection and charts: one sync. */
-export async function existingSheets(context: Excel.RequestContext, names: string[]): Promise<ExistingSheets> {
-  const found = names.map((name) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(name);
-    ws.load('isNullObject,protection/protected');
-    ws.charts.load('items/name');
-    return { name, ws };
-  });
+/** Every sheet with its protection: one sync. */
+export async function existingSheets(context: Excel.RequestContext): Promise<ExistingSheets> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/protection/protected');
   await context.sync();
-  return new Map(
-    found
-      .filter(({ ws }) => !ws.isNullObject)
-      .map(({ name, ws }) => [name, { protected: ws.protection.protected, charts: ws.charts.items }]),
-  );
+  return new Map(sheets.items.map((ws) => [ws.name, { protected: ws.protection.protected }]));
 }
 
 /** Protection options of every sheet we protect: columns and rows can be resized, cells selected. */
@@ -217,27 +298,55 @@ const PROTECTION: Excel.WorksheetProtectionOptions = {
   selectionMode: 'Normal',
 };
 
+/** A wrong password: unprotect refuses it with InvalidArgument (WorksheetProtection.unprotect). */
+function isWrongPassword(f: ExcelFailure): boolean {
+  return /unprotect/i.test(f.location) && /InvalidArgument|BadPassword|InvalidPassword/i.test(f.code);
+}
+
 /**
- * Opens and closes again every protected sheet that is about to be rewritten, in a batch of its own: a wrong
- * password fails here, before anything changed, and the commands say so in one sentence.
+ * The password must open the protected sheets a command replaces, or the new sheets would carry another one.
+ * Each is opened and closed again in a batch of its own, before anything else is written. A sheet that a failure
+ * left open (unprotect done, protect not) is protected again at once; a wrong password is told apart from Excel
+ * refusing the check for another reason.
  */
-async function checkPassword(
-  context: Excel.RequestContext,
-  names: string[],
-  existing: ExistingSheets,
-  password: string | undefined,
-): Promise<void> {
-  const locked = names.filter((n) => existing.get(n)?.protected);
+async function checkPassword(context: Excel.RequestContext, locked: string[], password: string | undefined) {
   if (locked.length === 0) return;
-  for (const name of locked) {
-    const ws = context.workbook.worksheets.getItem(name);
+  const proxies = locked.map((name) => context.workbook.worksheets.getItem(name));
+  for (const ws of proxies) {
     ws.protection.unprotect(password);
     ws.protection.protect(PROTECTION, password);
   }
   try {
     await context.sync();
+  } catch (e) {
+    const failure = excelFailure(e);
+    const open = await reprotect(context, locked, password);
+    if (isWrongPassword(failure)) throw new WorkbookPasswordError(locked);
+    throw new ExcelRefusedError(
+      failure,
+      open.length === 0
+        ? '核对工作簿密码时 Excel 出错（不是密码不对），工作簿未作任何改动，可再试一次。'
+        : `核对工作簿密码时 Excel 出错，工作表“${open.join('”“')}”未能恢复保护：请在 Excel“审阅→保护工作表”中重新保护。`,
+    );
+  }
+}
+
+/** Protects again the named sheets that are open; the names of those that could not be protected. */
+async function reprotect(context: Excel.RequestContext, names: string[], password: string | undefined) {
+  try {
+    const proxies = names.map((name) => {
+      const ws = context.workbook.worksheets.getItem(name);
+      ws.load('name,protection/protected');
+      return ws;
+    });
+    await context.sync();
+    const open = proxies.filter((ws) => !ws.protection.protected);
+    if (open.length === 0) return [];
+    for (const ws of open) ws.protection.protect(PROTECTION, password);
+    await context.sync();
+    return [];
   } catch {
-    throw new WorkbookPasswordError(locked);
+    return names;
   }
 }
 
@@ -254,15 +363,55 @@ function writeChart(ws: Excel.Worksheet, chart: ChartSpec): void {
   c.setPosition(chart.from, chart.to);
 }
 
-/** Text that a spreadsheet would take for a formula is written as text: "@" first, then the value. */
-function writeUpdate(ws: Excel.Worksheet, update: CellUpdate): void {
-  const range = ws.getRange(update.address);
-  if (typeof update.value === 'string' && looksLikeFormula(update.value)) range.numberFormat = [['@']];
-  range.formulas = [[update.value ?? '']];
+/**
+ * Cells written into sheets that stay (scores collected, marks in a register): per sheet, the rectangle they
+ * span in runs of rows, null wherever nothing is written (Range.values leaves a null cell as it is). Text is
+ * written as text: its cells are formatted "@" first where the sheet lets formats change; a protected sheet's
+ * input columns are formatted as text when the sheet is made.
+ */
+function updateSteps(context: Excel.RequestContext, updates: CellUpdate[], existing: ExistingSheets): Step[] {
+  const bySheet = new Map<string, { r: number; c: number; u: CellUpdate }[]>();
+  for (const u of updates) {
+    const at = parseA1(u.address);
+    const list = bySheet.get(u.sheet) ?? [];
+    list.push({ r: at.row, c: at.column, u });
+    bySheet.set(u.sheet, list);
+  }
+  const out: Step[] = [];
+  for (const [sheet, cells] of bySheet) {
+    const r1 = Math.min(...cells.map((x) => x.r));
+    const r2 = Math.max(...cells.map((x) => x.r));
+    const c1 = Math.min(...cells.map((x) => x.c));
+    const c2 = Math.max(...cells.map((x) => x.c));
+    const width = c2 - c1 + 1;
+    const values: (string | number | boolean | null)[][] = Array.from({ length: r2 - r1 + 1 }, () =>
+      Array.from({ length: width }, () => null),
+    );
+    const formats: (string | null)[][] = values.map((row) => row.map(() => null));
+    const formatsAllowed = !existing.get(sheet)?.protected;
+    for (const { r, c, u } of cells) {
+      values[r - r1][c - c1] = u.formula !== undefined ? `=${u.formula}` : (u.value ?? '');
+      if (formatsAllowed && typeof u.value === 'string' && u.formula === undefined) formats[r - r1][c - c1] = '@';
+    }
+    const bytes = values.map((row, i) => jsonBytes(row) + jsonBytes(formats[i]));
+    for (const run of rowRuns(bytes))
+      out.push({
+        bytes: run.bytes + 3 * CALL_BYTES,
+        queue: () => {
+          const range = context.workbook.worksheets
+            .getItem(sheet)
+            .getRange(`${a1(r1 + run.from, c1)}:${a1(r1 + run.to, c2)}`);
+          const f = formats.slice(run.from, run.to + 1);
+          if (f.some((row) => row.some((x) => x !== null))) range.numberFormat = f as string[][];
+          range.formulas = values.slice(run.from, run.to + 1) as string[][];
+        },
+      });
+  }
+  return out;
 }
 
 export interface WritePlan {
-  /** Sheets written whole: replaced when they exist (keeping the sheet object), added otherwise. */
+  /** Sheets written whole: replaced when they exist, added otherwise. */
   sheets: SheetSpec[];
   /** Single cells written into sheets that stay as they are (scores collected, marks in a register). */
   updates?: CellUpdate[];
@@ -272,79 +421,118 @@ export interface WritePlan {
   existing?: ExistingSheets;
 }
 
+/** Where each written sheet ends up: where it was, or where a secretariat looks for it (insertionIndex). */
+function finalOrder(existing: ExistingSheets, sheets: SheetSpec[]): string[] {
+  const order = [...existing.keys()];
+  for (const spec of sheets) if (!existing.has(spec.name)) order.splice(insertionIndex(order, spec.name), 0, spec.name);
+  return order;
+}
+
 /**
- * Writes a command's result: one sync checks the password of the protected sheets it rewrites (only when there
- * are such sheets), one more writes everything. Formulas elsewhere that point at a rewritten sheet stay valid.
+ * The end of the last batch: each new sheet shown, each old one retired, the new ones given their names, the old
+ * ones deleted, tables named, sheets put in their places. Formulas in the new sheets referred to each other's
+ * staging names; Excel carries them over with each rename.
+ */
+function swapStep(
+  context: Excel.RequestContext,
+  sheets: SheetSpec[],
+  staged: Map<string, Excel.Worksheet>,
+  existing: ExistingSheets,
+  tables: Map<string, Excel.Table>,
+): Step {
+  const replaced = sheets.filter((s) => existing.has(s.name));
+  const order = finalOrder(existing, sheets);
+  return step(
+    sheets.map((s) => s.name),
+    () => {
+      const old = replaced.map((s) => context.workbook.worksheets.getItem(s.name));
+      for (const s of sheets) staged.get(s.name)!.visibility = 'Visible';
+      old.forEach((ws, i) => (ws.name = retiredName(replaced[i].name)));
+      for (const s of sheets) staged.get(s.name)!.name = s.name;
+      for (const ws of old) ws.delete();
+      for (const [name, table] of tables) table.name = name;
+      const placed = sheets.map((s) => ({ s, at: order.indexOf(s.name) })).sort((a, b) => a.at - b.at);
+      for (const { s, at } of placed) staged.get(s.name)!.position = at;
+    },
+    sheets.length * 4 + replaced.length * 3,
+  );
+}
+
+/**
+ * Writes a command's result: sheets staged and swapped in, cells written into sheets that stay. One sync opens
+ * and closes the protected sheets the command replaces (only when there are such sheets, to check the password);
+ * the rest takes one sync per 4.5 MB of request, one for any ordinary panel. A failure repairs what it left and
+ * says so in one sentence.
  */
 export async function writeWorkbook(context: Excel.RequestContext, plan: WritePlan): Promise<void> {
-  const names = plan.sheets.map((s) => s.name);
-  const existing = plan.existing ?? (await existingSheets(context, names));
-  await checkPassword(context, names, existing, plan.password);
-  // New sheets are all added in the first batch, whichever batch fills them, each placed where a secretariat
-  // looks for it (insertionIndex), not simply at the end.
-  const order = [...existing.keys()];
-  const added = new Map<string, Excel.Worksheet>();
-  for (const spec of plan.sheets.filter((s) => !existing.has(s.name))) {
-    const ws = context.workbook.worksheets.add(spec.name);
-    const at = insertionIndex(order, spec.name);
-    if (at < order.length) ws.position = at;
-    order.splice(at, 0, spec.name);
-    added.set(spec.name, ws);
+  const existing = plan.existing ?? (await existingSheets(context));
+  const locked = plan.sheets.filter((s) => existing.get(s.name)?.protected).map((s) => s.name);
+  await checkPassword(context, locked, plan.password);
+  const to = new Map(plan.sheets.map((s) => [s.name.toLowerCase(), stagingName(s.name)]));
+  const staged = new Map<string, Excel.Worksheet>();
+  const tables = new Map<string, Excel.Table>();
+  const steps: Step[] = [];
+  // Every staging sheet is added first, so formulas written into one find the others. It is hidden while it is
+  // written, unless the workbook has no other sheet to show (a workbook keeps one visible sheet).
+  const hide = existing.size > 0;
+  for (const spec of plan.sheets)
+    steps.push(
+      step(
+        spec.name,
+        () => {
+          const ws = context.workbook.worksheets.add(stagingName(spec.name));
+          if (hide) ws.visibility = 'Hidden';
+          staged.set(spec.name, ws);
+        },
+        2,
+      ),
+    );
+  for (const spec of plan.sheets) {
+    const ws = () => staged.get(spec.name)!;
+    const replacing = existing.has(spec.name);
+    steps.push(...gridSteps(ws, spec, plan.styles, to));
+    steps.push(
+      ...layoutSteps(ws, spec, plan.styles, {
+        to,
+        password: plan.password,
+        sheetName: stagingName(spec.name),
+        ...(replacing ? { nameLater: (name: string, table: Excel.Table) => void tables.set(name, table) } : {}),
+      }),
+    );
   }
-  for (const [i, batch] of writeBatches(plan.sheets).entries()) {
-    for (const spec of batch) {
-      const known = existing.get(spec.name);
-      let ws: Excel.Worksheet;
-      if (!known) {
-        ws = added.get(spec.name)!;
-      } else {
-        ws = context.workbook.worksheets.getItem(spec.name);
-        if (known.protected) ws.protection.unprotect(plan.password);
-        for (const chart of known.charts) chart.delete();
-        const all = ws.getRange();
-        all.unmerge();
-        all.dataValidation.clear();
-        all.conditionalFormats.clearAll();
-        all.clear('All');
-      }
-      writeSheet(ws, spec, plan.styles, plan.password);
-    }
-    if (i === 0) for (const u of plan.updates ?? []) writeUpdate(context.workbook.worksheets.getItem(u.sheet), u);
+  steps.push(...updateSteps(context, plan.updates ?? [], existing));
+  if (plan.sheets.length > 0) steps.push(swapStep(context, plan.sheets, staged, existing, tables));
+  try {
+    await runBatches(context, packSteps(steps));
+  } catch (e) {
+    if (e instanceof WorkbookPasswordError) throw e;
+    throw await afterFailure(context, excelFailure(e), (plan.updates?.length ?? 0) > 0);
+  }
+}
+
+/** Puts right what a failed batch left (staging sheets, a swap half done) and says what the workbook holds. */
+async function afterFailure(context: Excel.RequestContext, failure: ExcelFailure, updates: boolean) {
+  try {
+    const names = context.workbook.worksheets;
+    names.load('items/name');
     await context.sync();
+    await repairLeftovers(
+      context,
+      names.items.map((ws) => ws.name),
+    );
+    return new ExcelRefusedError(
+      failure,
+      `未写完的工作表已删除，原有工作表均保持原样${updates ? '（已填入的单元格保留，再运行一次会补齐其余）' : ''}：请再运行一次。`,
+    );
+  } catch {
+    return new ExcelRefusedError(
+      failure,
+      '未能清理未写完的临时工作表（名称以“~新~”或“~旧~”开头）：下次运行任一命令时会自动清理。',
+    );
   }
 }
 
-/**
- * Excel on the web takes at most 5 MB per request. The sheets of a command are written in (at most) this many
- * batches, balanced by size, so a thousand cases' results fit while the number of syncs stays the same for any
- * panel: it depends on how many sheets a command writes, never on how many cases, experts or rounds they hold.
- */
-export const WRITE_BATCHES = 2;
-
-/** A sheet's share of a request: its cell texts plus a little for every cell and format call. */
-function weight(spec: SheetSpec): number {
-  let n = 0;
-  for (const row of spec.rows)
-    for (const c of row) n += 8 + (c?.formula?.length ?? (typeof c?.value === 'string' ? c.value.length : 4));
-  return n;
-}
-
-/** The sheets split into WRITE_BATCHES groups of similar weight (largest first, each to the lighter group). */
-function writeBatches(sheets: SheetSpec[]): SheetSpec[][] {
-  const groups = Array.from({ length: WRITE_BATCHES }, () => ({ weight: 0, sheets: [] as SheetSpec[] }));
-  const order = sheets.map((s, i) => ({ s, i, w: weight(s) })).sort((a, b) => b.w - a.w);
-  for (const x of order) {
-    const lightest = groups.reduce((a, g) => (g.weight < a.weight ? g : a));
-    lightest.weight += x.w;
-    lightest.sheets.push(x.s);
-  }
-  // Sheets keep their order within a batch, so new ones are added in the order the command gave them.
-  const position = new Map(sheets.map((s, i) => [s, i]));
-  const out = groups.map((g) => g.sheets.sort((a, b) => position.get(a)! - position.get(b)!)).filter((g) => g.length);
-  return out.length > 0 ? out : [[]];
-}
-
-/** Replaces (or adds) each described sheet: two syncs whatever the number of sheets or cells. */
+/** Replaces (or adds) each described sheet. */
 export async function applySheets(
   context: Excel.RequestContext,
   sheets: SheetSpec[],
