@@ -94,7 +94,7 @@ describe('manifest.xml', () => {
     const sets = Object.fromEntries(
       path_(root, 'Requirements', 'Sets').children.map((s) => [s.attrs.Name, s.attrs.MinVersion]),
     );
-    expect(sets).toEqual({ SharedRuntime: '1.1', CustomFunctionsRuntime: '1.1', ExcelApi: '1.9' });
+    expect(sets).toEqual({ SharedRuntime: '1.1', CustomFunctionsRuntime: '1.2', ExcelApi: '1.9' });
   });
 
   it('defines every resid it references, in the right kind of resource', () => {
@@ -187,7 +187,8 @@ describe('manifest.xml', () => {
     // Every ExecuteFunction is one the commands module associates.
     expect(summary.filter((s) => s.fn).map((s) => s.fn)).toEqual([...COMMAND_IDS]);
     const show = child(controls[3], 'Action')!;
-    expect(child(show, 'TaskpaneId')!.text).toBe('ButtonId1');
+    // A shared runtime has one task pane; a TaskpaneId would open a second one (shared-runtime guidance).
+    expect(child(show, 'TaskpaneId')).toBeUndefined();
     expect(child(show, 'SourceLocation')!.attrs.resid).toBe('Taskpane.Url');
     for (const c of controls) {
       expect(child(c, 'Icon')!.children.map((i) => i.attrs.size)).toEqual(['16', '32', '80']);

@@ -14,6 +14,7 @@ import { exportExpertSpec, formSheetSpec } from '../../workbook/exportExpert';
 import { reviewFormal } from '../../workbook/formalReview';
 import { importRegisterCsv, type RegisterKind } from '../../workbook/import/registerCsv';
 import type { CellUpdate, SheetSpec, WorkbookData } from '../../workbook/model';
+import { a1 } from '../../workbook/address';
 import { isExpertSheetName, isInputSheet, SHEET, SHEET_RELEASE } from '../../workbook/names';
 import { publicationState, releaseWorkbook } from '../../workbook/release';
 import { drawIntoWorkbook, roundSheets } from '../../workbook/rounds';
@@ -521,12 +522,38 @@ export async function makeNotices(context: Excel.RequestContext, options: Comman
 /** 审计检查: read only — formulas, 汇总 against 复核 and the current scores, inputs since the last computation, the log. */
 export async function auditWorkbook(context: Excel.RequestContext, options: CommandOptions = {}) {
   const { data } = await readWorkbook(context, ALL_SHEETS);
+  // CEEAS cells show #BUSY! while Excel calculates them and #NAME? before the functions are loaded; compared
+  // then, every result would look stale. The audit says so instead of reporting them.
+  const pending = calculationPending(data);
+  if (pending) return { message: pending, findings: [] as ReturnType<typeof audit>['findings'] };
   const result = audit(data, { lang: options.lang });
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   return {
     message: errors === 0 ? '审计检查未发现问题。' : `审计检查发现 ${errors} 个问题。`,
     findings: result.findings,
   };
+}
+
+/** A sentence when CEEAS cells are still calculating (#BUSY!) or their functions are not loaded (#NAME?). */
+export function calculationPending(data: WorkbookData): string | null {
+  let busy: string | null = null;
+  let unnamed: string | null = null;
+  for (const sheet of data.sheets)
+    sheet.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (!v || typeof v !== 'object' || !('error' in v)) return;
+        // Sheets whose formulas the audit does not load show only their values; there #NAME? is a CEEAS cell,
+        // the one function of ours Excel may not know.
+        const formula = sheet.formulas[r]?.[c] ?? 'CEEAS.';
+        const at = `${sheet.name}!${a1(r + 1, c + 1)}`;
+        if (v.error === '#BUSY!') busy ??= at;
+        else if (v.error === '#NAME?' && /CEEAS\./i.test(formula)) unnamed ??= at;
+      }),
+    );
+  if (busy) return `Excel 仍在计算（${busy} 显示 #BUSY!）：请待计算完成后再做审计检查。`;
+  if (unnamed)
+    return `CEEAS 自定义函数尚未加载（${unnamed} 显示 #NAME?）：请打开任务窗格或重新加载加载项，待结果显示后再做审计检查。`;
+  return null;
 }
 
 /**

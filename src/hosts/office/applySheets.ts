@@ -5,7 +5,7 @@ import { retargetSheets, sheetPrefix } from '../../workbook/formula/sheetRefs';
 import type { CellSpec, CellUpdate, ChartSpec, SheetSpec, StyleSpec, ValidationSpec } from '../../workbook/model';
 import { CALL_BYTES, jsonBytes, packSteps, rowRuns, runBatches, step, type Step } from './batches';
 import { excelFailure, ExcelRefusedError, type ExcelFailure } from './failure';
-import { repairLeftovers, retiredName, stagingName } from './staging';
+import { completeName, repairLeftovers, stagingName } from './staging';
 
 // The Office.js host: the same sheet descriptions as the .xlsx host, written through Excel's API. A command's
 // writes are queued as steps and packed into as few batches as Excel on the web's 5 MB allows (batches.ts): one
@@ -421,17 +421,21 @@ export interface WritePlan {
   existing?: ExistingSheets;
 }
 
-/** Where each written sheet ends up: where it was, or where a secretariat looks for it (insertionIndex). */
-function finalOrder(existing: ExistingSheets, sheets: SheetSpec[]): string[] {
-  const order = [...existing.keys()];
-  for (const spec of sheets) if (!existing.has(spec.name)) order.splice(insertionIndex(order, spec.name), 0, spec.name);
-  return order;
+/**
+ * The order while the new sheets wait, complete, for their names: each beside the sheet it replaces, a new one
+ * where a secretariat looks for it (insertionIndex). Once the old sheets are deleted, every sheet is in its place.
+ */
+function waitingOrder(existing: ExistingSheets, sheets: SheetSpec[]): string[] {
+  const final = [...existing.keys()];
+  for (const spec of sheets) if (!existing.has(spec.name)) final.splice(insertionIndex(final, spec.name), 0, spec.name);
+  const written = new Set(sheets.map((s) => s.name));
+  return final.flatMap((n) => (!written.has(n) ? [n] : existing.has(n) ? [n, completeName(n)] : [completeName(n)]));
 }
 
 /**
- * The end of the last batch: each new sheet shown, each old one retired, the new ones given their names, the old
- * ones deleted, tables named, sheets put in their places. Formulas in the new sheets referred to each other's
- * staging names; Excel carries them over with each rename.
+ * The end of the last batch. Every new sheet is complete: each is marked so, shown and placed; then the old
+ * sheets are deleted and the new ones take their names (Excel carries the references between them, written to
+ * staging names, over with each rename); last, tables of replaced sheets take their names.
  */
 function swapStep(
   context: Excel.RequestContext,
@@ -441,20 +445,22 @@ function swapStep(
   tables: Map<string, Excel.Table>,
 ): Step {
   const replaced = sheets.filter((s) => existing.has(s.name));
-  const order = finalOrder(existing, sheets);
+  const order = waitingOrder(existing, sheets);
   return step(
     sheets.map((s) => s.name),
     () => {
-      const old = replaced.map((s) => context.workbook.worksheets.getItem(s.name));
-      for (const s of sheets) staged.get(s.name)!.visibility = 'Visible';
-      old.forEach((ws, i) => (ws.name = retiredName(replaced[i].name)));
+      const placed = sheets.map((s) => ({ s, at: order.indexOf(completeName(s.name)) })).sort((a, b) => a.at - b.at);
+      for (const { s, at } of placed) {
+        const ws = staged.get(s.name)!;
+        ws.name = completeName(s.name);
+        ws.visibility = 'Visible';
+        ws.position = at;
+      }
+      for (const s of replaced) context.workbook.worksheets.getItem(s.name).delete();
       for (const s of sheets) staged.get(s.name)!.name = s.name;
-      for (const ws of old) ws.delete();
       for (const [name, table] of tables) table.name = name;
-      const placed = sheets.map((s) => ({ s, at: order.indexOf(s.name) })).sort((a, b) => a.at - b.at);
-      for (const { s, at } of placed) staged.get(s.name)!.position = at;
     },
-    sheets.length * 4 + replaced.length * 3,
+    sheets.length * 4 + replaced.length * 2,
   );
 }
 
@@ -506,20 +512,30 @@ export async function writeWorkbook(context: Excel.RequestContext, plan: WritePl
     await runBatches(context, packSteps(steps));
   } catch (e) {
     if (e instanceof WorkbookPasswordError) throw e;
-    throw await afterFailure(context, excelFailure(e), (plan.updates?.length ?? 0) > 0);
+    // Once every new sheet was complete the write is finished rather than undone: the command has succeeded.
+    const refused = await afterFailure(context, excelFailure(e), (plan.updates?.length ?? 0) > 0);
+    if (refused) throw refused;
   }
 }
 
-/** Puts right what a failed batch left (staging sheets, a swap half done) and says what the workbook holds. */
-async function afterFailure(context: Excel.RequestContext, failure: ExcelFailure, updates: boolean) {
+/**
+ * Puts right what a failed batch left: rolled back (staging sheets deleted) when a new sheet was incomplete, or
+ * finished when all were complete, in which case the command has done its work and there is nothing to report.
+ */
+async function afterFailure(
+  context: Excel.RequestContext,
+  failure: ExcelFailure,
+  updates: boolean,
+): Promise<ExcelRefusedError | null> {
   try {
     const names = context.workbook.worksheets;
     names.load('items/name');
     await context.sync();
-    await repairLeftovers(
+    const direction = await repairLeftovers(
       context,
       names.items.map((ws) => ws.name),
     );
+    if (direction === 'forward') return null;
     return new ExcelRefusedError(
       failure,
       `未写完的工作表已删除，原有工作表均保持原样${updates ? '（已填入的单元格保留，再运行一次会补齐其余）' : ''}：请再运行一次。`,
@@ -527,7 +543,7 @@ async function afterFailure(context: Excel.RequestContext, failure: ExcelFailure
   } catch {
     return new ExcelRefusedError(
       failure,
-      '未能清理未写完的临时工作表（名称以“~新~”或“~旧~”开头）：下次运行任一命令时会自动清理。',
+      '未能清理未写完的临时工作表（名称以“~新~”或“~完~”开头）：下次运行任一命令时会自动处理。',
     );
   }
 }

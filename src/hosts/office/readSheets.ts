@@ -4,7 +4,7 @@ import type { ReadValue, SheetData, WorkbookData } from '../../workbook/model';
 import { shiftFormula } from '../../workbook/formula/shift';
 import type { ExistingSheets } from './applySheets';
 import { BATCH_BUDGET, jsonBytes, packSteps, rowRuns } from './batches';
-import { excelFailure } from './failure';
+import { excelFailure, ExcelRefusedError } from './failure';
 import { repairLeftovers } from './staging';
 
 /** The top-left and bottom-right cells of an address such as "'汇总'!B2:D9". */
@@ -83,6 +83,14 @@ interface SheetRead {
  * area is for `ceeas audit` on the saved file, which compares every formula.
  */
 export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<OpenWorkbook> {
+  try {
+    return await readAll(context, options);
+  } catch (e) {
+    throw new ExcelRefusedError(excelFailure(e), '读取工作簿时出错，工作簿未作任何改动：请再试一次。');
+  }
+}
+
+async function readAll(context: Excel.RequestContext, options: ReadOptions): Promise<OpenWorkbook> {
   let sheets = await listSheets(context);
   if (
     await repairLeftovers(

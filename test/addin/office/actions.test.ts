@@ -61,6 +61,44 @@ describe('the add-in commands on an open workbook', () => {
     expect(grades.charts.map((c) => c.title)).toEqual(['等级分布（全部案例）', '各产业类别等级分布', '各轮均分分布']);
   });
 
+  it('审计检查 says Excel is still calculating (#BUSY!) or the functions are not loaded (#NAME?) instead of reporting stale results', async () => {
+    const { context, state } = await openBuilt();
+    await actions.computeGrades(context, opts);
+    // Custom functions answer asynchronously: for a few syncs after a change their cells read #BUSY!.
+    state.rules.customFunctionSyncs = 50;
+    state.busyUntil = state.syncs + 50;
+    const busy = await actions.auditWorkbook(context);
+    expect(busy.message).toMatch(/^Excel 仍在计算（汇总!\w+ 显示 #BUSY!）/);
+    expect(busy.findings).toEqual([]);
+    state.rules.customFunctionSyncs = 0;
+    state.busyUntil = -1;
+    state.rules.functionsRegistered = false;
+    state.revision++; // Excel recalculates when the functions' registration changes
+    const unnamed = await actions.auditWorkbook(context);
+    expect(unnamed.message).toMatch(/^CEEAS 自定义函数尚未加载（汇总!\w+ 显示 #NAME\?）/);
+    state.rules.functionsRegistered = true;
+    state.revision++;
+    expect((await actions.auditWorkbook(context)).message).toBe('审计检查未发现问题。');
+  });
+
+  it('a wrong password is told apart from Excel refusing the check for another reason', async () => {
+    const { context, state } = await openBuilt();
+    await actions.computeGrades(context, opts);
+    await expect(actions.computeGrades(context, { ...opts, password: 'wrong' })).rejects.toThrow(/密码不对/);
+    // office-js#6784: protect() and unprotect() refused whatever the password.
+    state.rules.protectionRegression = true;
+    const refused = await actions.computeGrades(context, opts).then(
+      () => null,
+      (e: Error) => e.message,
+    );
+    expect(refused).toMatch(/^Excel 拒绝了操作.*AccessDenied/);
+    expect(refused).not.toMatch(/输入的工作簿密码不对/);
+    state.rules.protectionRegression = false;
+    expect(
+      state.sheets.filter((s) => s.name === '汇总' || s.name.startsWith('初评-')).every((s) => s.protectedWith),
+    ).toBe(true);
+  });
+
   it('计算等级 again replaces the output sheets and their charts, never an expert sheet', async () => {
     const { context, state } = await openBuilt();
     await actions.computeGrades(context, opts);
