@@ -1,6 +1,8 @@
-// The add-in's share of `npm run bench`: context.sync() counts of every command at 5 and at 500 cases, and the
-// largest single request and response at 1,000 cases (Excel on the web limits both to 5 MB), measured on the fake Excel host (which counts syncs and request bytes as
-// Excel would receive them). Compiled by tsconfig.bench.json; bench/run.js runs it in a process of its own.
+// The add-in's share of `npm run bench`: for every command, on the fake Excel host (which measures requests and
+// responses in UTF-8 bytes of the JSON Excel would receive and send, and refuses either above 5 MB as Excel on the
+// web does), its context.sync() count, its largest request and response and its total request, at 5 and 500
+// cases (9/9/9 experts) and at 2,000 cases (15/15/15). Compiled by tsconfig.bench.json; bench/run.js runs it in a
+// process of its own.
 import * as actions from '../src/addin/office/actions';
 import { parsePanel } from '../src/core/panel/parsePanel';
 import { applySheets } from '../src/hosts/office/applySheets';
@@ -10,22 +12,29 @@ import { makePanel } from '../test/helpers/panels';
 
 const options = { password: 'bench-pw', user: 'bench', now: '2026-11-24 12:00:00' };
 
-async function measure(cases: number) {
-  const panel = parsePanel(makePanel({ cases, experts: [9, 9, 9] }));
+interface Measured {
+  syncs: number;
+  max_request_bytes: number;
+  max_response_bytes: number;
+  total_request_bytes: number;
+}
+
+async function measure(cases: number, experts: [number, number, number]): Promise<Record<string, Measured>> {
+  const panel = parsePanel(makePanel({ cases, experts }));
   const spec = buildWorkbook(panel, { now: options.now, user: 'bench', password: options.password }).spec;
   const { context, state } = fakeExcel();
   await applySheets(context, spec.sheets, spec.styles, spec.password);
-  const syncs: Record<string, number> = {};
-  let largest = 0;
-  let answer = 0;
+  const out: Record<string, Measured> = {};
   const run = async (name: string, work: () => Promise<unknown>) => {
-    state.requestBytes = [];
-    state.responseBytes = [];
-    const before = state.syncs;
+    const [before, at] = [state.syncs, state.requestBytes.length];
     await work();
-    syncs[name] = state.syncs - before;
-    largest = Math.max(largest, ...state.requestBytes);
-    answer = Math.max(answer, ...state.responseBytes);
+    const requests = state.requestBytes.slice(at);
+    out[name] = {
+      syncs: state.syncs - before,
+      max_request_bytes: Math.max(0, ...requests),
+      max_response_bytes: Math.max(0, ...state.responseBytes.slice(at)),
+      total_request_bytes: requests.reduce((a, b) => a + b, 0),
+    };
   };
   await run('computeGrades', () => actions.computeGrades(context, options));
   await run('makeNotices', () => actions.makeNotices(context, options));
@@ -36,17 +45,21 @@ async function measure(cases: number) {
   await run('setUpWorkbook', () => actions.setUpWorkbook(context, options));
   await run('advanceRound', () => actions.advanceRound(context, 'initial', { kind: 'top', n: 3 }, options));
   await run('exportExpertWorkbook', () => actions.exportExpertWorkbook(context, 'initial', 'E01', options));
-  return { syncs, largest, answer };
+  return out;
 }
 
 async function main() {
-  const small = await measure(5);
-  const large = await measure(500);
-  const thousand = await measure(1000);
-  const syncs = Object.fromEntries(Object.keys(small.syncs).map((k) => [k, [small.syncs[k], large.syncs[k]]]));
-  process.stdout.write(
-    JSON.stringify({ syncs, max_request_bytes: thousand.largest, max_response_bytes: thousand.answer }),
-  );
+  const sizes: [string, number, [number, number, number]][] = [
+    ['5', 5, [9, 9, 9]],
+    ['500', 500, [9, 9, 9]],
+    ['2000', 2000, [15, 15, 15]],
+  ];
+  const office: Record<string, Record<string, Measured>> = {};
+  for (const [key, cases, experts] of sizes) {
+    const measured = await measure(cases, experts);
+    for (const [command, m] of Object.entries(measured)) (office[command] ??= {})[key] = m;
+  }
+  process.stdout.write(JSON.stringify(office));
 }
 
 void main();

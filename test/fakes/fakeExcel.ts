@@ -371,7 +371,11 @@ export class FakeContext {
         const index = state.operations++;
         if (state.failAt === index) {
           state.failAt = null;
-          throw new FakeError('GeneralException', `a failure injected at operation ${index} (${q.location})`, q.location);
+          throw new FakeError(
+            'GeneralException',
+            `a failure injected at operation ${index} (${q.location})`,
+            q.location,
+          );
         }
         if (!UNCHANGING.has(String(q.wire[0]))) {
           state.revision++;
@@ -399,7 +403,9 @@ export class FakeContext {
   }
 }
 
+/** Office.js's error for a property read before load() and sync(), with its code as OfficeExtension.Error has it. */
 class PropertyNotLoaded extends Error {
+  readonly code = 'PropertyNotLoaded';
   constructor(what: string) {
     super(`PropertyNotLoaded: ${what} was read before load() and sync()`);
   }
@@ -571,7 +577,8 @@ export class FakeWorksheet extends Loadable {
       [wire[0], this.label, ...wire.slice(1)],
       () => {
         const s = this.sheetNow();
-        if (s.protectedWith) throw new FakeError('AccessDenied', `the sheet ${s.name} is protected (${String(wire[0])})`);
+        if (s.protectedWith)
+          throw new FakeError('AccessDenied', `the sheet ${s.name} is protected (${String(wire[0])})`);
         fn(s);
       },
       location,
@@ -630,7 +637,8 @@ export class FakeWorksheet extends Loadable {
 
   /**
    * Deletes the sheet; formulas elsewhere that pointed at it become #REF!. Sheet protection does not prevent it
-   * (only workbook structure protection would); the last visible sheet cannot go.
+   * (only workbook structure protection would); the last visible sheet cannot go, nor can a "VeryHidden" one
+   * ("the delete operation will fail with an InvalidOperation exception", Worksheet.delete; office-js#365).
    */
   delete(): void {
     this.ctx.op(
@@ -638,11 +646,17 @@ export class FakeWorksheet extends Loadable {
       () => {
         const s = this.sheetNow();
         const state = this.ctx.state;
+        if (s.visibility === 'VeryHidden')
+          throw new FakeError(
+            'InvalidOperation',
+            `the sheet ${s.name} is very hidden: make it visible or hidden first`,
+          );
         if (s.visibility === 'Visible' && !state.sheets.some((x) => x !== s && x.visibility === 'Visible'))
           throw new FakeError('InvalidOperation', 'a workbook must keep at least one visible sheet');
         state.sheets = state.sheets.filter((x) => x !== s);
         for (const sheet of state.sheets)
-          for (const [, c] of sheet.cells) if (c.formula !== null) c.formula = renameReferences(c.formula, s.name, null);
+          for (const [, c] of sheet.cells)
+            if (c.formula !== null) c.formula = renameReferences(c.formula, s.name, null);
         if (state.active === s.name) state.active = state.sheets.find((x) => x.visibility === 'Visible')?.name ?? null;
       },
       'Worksheet.delete',
@@ -1172,6 +1186,28 @@ export class FakeRange extends Loadable {
   /** The cells of the range holding formulas ("Formulas") or constants ("Constants"), as rectangles. */
   getSpecialCellsOrNullObject(type: 'Formulas' | 'Constants'): FakeRangeAreas {
     return new FakeRangeAreas(this.ctx, this.sheet, () => this.where(), type, `${this.label}.special(${type})`);
+  }
+
+  /**
+   * Range.copyFrom (ExcelApi 1.9) with copyType "Formats": the source's number formats, fonts, fills, borders,
+   * alignment and cell protection, tiled over the destination as Excel's paste does; data validation is not a
+   * format ("Paste Special → Validation" is separate) and is not copied.
+   */
+  copyFrom(source: FakeRange, copyType: string): void {
+    if (copyType !== 'Formats') throw new Error(`the fake copies only formats, not ${copyType}`);
+    const to = this.rect;
+    this.eachWrite(['copyFrom', rectAddress(to), copyType], (sheet) => {
+      const from = source.rect;
+      const h = from.r2 - from.r1 + 1;
+      const w = from.c2 - from.c1 + 1;
+      const src = source.sheet();
+      for (const [r, c, cell] of sheet.cells.every(to)) {
+        const like = src.cells.at(from.r1 + ((r - to.r1) % h), from.c1 + ((c - to.c1) % w));
+        cell.numberFormat = like?.numberFormat ?? 'General';
+        cell.style = { ...(like?.style ?? {}) };
+        cell.locked = like?.locked ?? true;
+      }
+    });
   }
 
   select(): void {

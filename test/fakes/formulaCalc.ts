@@ -158,7 +158,10 @@ export function formulaCalculator(): FakeCalculator {
   const parsed = new Map<string, Node>();
   let cache = new Map<string, Scalar>();
   // One cache per workbook and per view: the API's view sees pending custom functions, a test's look does not.
-  const caches = new WeakMap<FakeWorkbookState, { revision: number; calculating: boolean; cache: Map<string, Scalar> }[]>();
+  const caches = new WeakMap<
+    FakeWorkbookState,
+    { revision: number; calculating: boolean; cache: Map<string, Scalar> }[]
+  >();
 
   const cellValue = (state: FakeWorkbookState, sheet: FakeSheet, r: number, c: number): Scalar => {
     const cell = sheet.cells.at(r, c);

@@ -47,9 +47,28 @@ function monthOf(name: string): number | null {
 }
 
 /** Two-digit years as Excel reads them: 00–29 are 2000–2029, 30–99 are 1930–1999. */
-const fullYear = (y: string): number => (y.length === 4 ? Number(y) : Number(y) < 30 ? 2000 + Number(y) : 1900 + Number(y));
+const fullYear = (y: string): number =>
+  y.length === 4 ? Number(y) : Number(y) < 30 ? 2000 + Number(y) : 1900 + Number(y);
 
-/** Excel keeps 15 significant digits: an 18-digit identity number typed in loses its last three. */
+/**
+ * Excel keeps 15 significant digits and "changes any digits past the fifteenth place to zeros" (Microsoft KB 269370):
+ * the digits are cut, not rounded, so an 18-digit identity number typed in ends in 000. `digits` is the typed number
+ * without its thousands separators; the result is the same text with every significant digit after the 15th a zero.
+ */
+function fifteenDigits(digits: string): string {
+  let significant = 0;
+  let out = '';
+  for (const ch of digits) {
+    if (ch < '0' || ch > '9') out += ch;
+    else {
+      if (significant > 0 || ch !== '0') significant++;
+      out += significant > 15 ? '0' : ch;
+    }
+  }
+  return out;
+}
+
+/** A value kept to 15 significant digits (what is left of binary noise after a percentage's division). */
 const fifteen = (v: number): number => Number(v.toPrecision(15));
 
 function time(s: string): number | null {
@@ -125,11 +144,10 @@ export function typedValue(text: string, year: number): Typed | null {
   const s = text.trim();
   if (s === '') return null;
   if (/^(true|false)$/i.test(s)) return { value: s.toLowerCase() === 'true' };
-  const n =
-    /^([+-])?(\$)?(\()?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?(\))?(%)?$/.exec(s);
+  const n = /^([+-])?(\$)?(\()?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?(\))?(%)?$/.exec(s);
   // "(5)" is -5, as accountants write it; "(5" is text.
   if (n && Boolean(n[3]) === Boolean(n[6]) && !(n[3] && n[1])) {
-    let v = Number(n[4].replace(/,/g, '') + (n[5] ? `e${n[5]}` : ''));
+    let v = Number(fifteenDigits(n[4].replace(/,/g, '')) + (n[5] ? `e${n[5]}` : ''));
     if (!Number.isFinite(v)) return null;
     if (n[1] === '-' || n[3]) v = -v;
     if (n[7]) v /= 100;
@@ -153,7 +171,8 @@ export function typedValue(text: string, year: number): Typed | null {
     return { value: f[1] === '-' ? -v : v, format: '# ?/?' };
   }
   const t = time(s);
-  if (t !== null) return { value: t, format: /[ap]/i.test(s) ? 'h:mm AM/PM' : s.split(':').length > 2 ? 'h:mm:ss' : 'h:mm' };
+  if (t !== null)
+    return { value: t, format: /[ap]/i.test(s) ? 'h:mm AM/PM' : s.split(':').length > 2 ? 'h:mm:ss' : 'h:mm' };
   const d = date(s, year);
   if (d) return d;
   // A date and a time: "2026-01-05 09:30".

@@ -393,6 +393,18 @@ function updateSteps(context: Excel.RequestContext, updates: CellUpdate[], exist
       values[r - r1][c - c1] = u.formula !== undefined ? `=${u.formula}` : (u.value ?? '');
       if (formatsAllowed && typeof u.value === 'string' && u.formula === undefined) formats[r - r1][c - c1] = '@';
     }
+    // A new register row looks like the first: its formats are copied over before its text formats and values.
+    for (const copy of formatCopies(cells))
+      out.push(
+        step(
+          copy,
+          () => {
+            const ws = context.workbook.worksheets.getItem(sheet);
+            ws.getRange(copy.to).copyFrom(ws.getRange(copy.from), 'Formats');
+          },
+          3,
+        ),
+      );
     const bytes = values.map((row, i) => jsonBytes(row) + jsonBytes(formats[i]));
     for (const run of rowRuns(bytes))
       out.push({
@@ -407,6 +419,41 @@ function updateSteps(context: Excel.RequestContext, updates: CellUpdate[], exist
         },
       });
   }
+  return out;
+}
+
+/**
+ * The format copies of cells written `styleLike` another: runs of a row whose model cells lie in one row, the same
+ * columns, as one call each (a register's new row copies its first row in one call).
+ */
+function formatCopies(cells: { r: number; c: number; u: CellUpdate }[]): { to: string; from: string }[] {
+  const out: { to: string; from: string }[] = [];
+  const like = cells
+    .filter((x) => x.u.styleLike !== undefined)
+    .map((x) => ({ ...x, m: parseA1(x.u.styleLike!) }))
+    .sort((a, b) => a.r - b.r || a.c - b.c);
+  let run: { r: number; c1: number; c2: number; mr: number } | null = null;
+  const flush = () => {
+    if (run)
+      out.push({
+        to: `${a1(run.r, run.c1)}:${a1(run.r, run.c2)}`,
+        from: `${a1(run.mr, run.c1)}:${a1(run.mr, run.c2)}`,
+      });
+  };
+  for (const x of like) {
+    if (x.m.column !== x.c) {
+      flush();
+      run = null;
+      out.push({ to: a1(x.r, x.c), from: x.u.styleLike! });
+      continue;
+    }
+    if (run && run.r === x.r && run.mr === x.m.row && run.c2 === x.c - 1) run.c2 = x.c;
+    else {
+      flush();
+      run = { r: x.r, c1: x.c, c2: x.c, mr: x.m.row };
+    }
+  }
+  flush();
   return out;
 }
 

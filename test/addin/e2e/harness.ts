@@ -4,6 +4,11 @@
 import { fakeExcelNamespace, FakeWorkbookState } from '../../fakes/fakeExcel';
 import { formulaCalculator } from '../../fakes/formulaCalc';
 import { a1, parseA1 } from '../../../src/workbook/address';
+import { parsePanel } from '../../../src/core/panel/parsePanel';
+import { applySheets } from '../../../src/hosts/office/applySheets';
+import { buildWorkbook } from '../../../src/workbook/build';
+import { fakeExcel } from '../../fakes/fakeExcel';
+import { makePanel } from '../../helpers/panels';
 import { scoreFor } from './scores';
 
 const state = new FakeWorkbookState();
@@ -79,5 +84,22 @@ g.__e2e = {
       }
     }
   },
+  /**
+   * Replaces the workbook by a large evaluation, as `ceeas build` writes it (no password), so that the pane's
+   * commands must split their requests; the payload counters start afresh.
+   */
+  openLarge: async (cases: number) => {
+    const spec = buildWorkbook(parsePanel(makePanel({ cases, experts: [3, 3, 3] })), {
+      now: '2026-12-01 09:00:00',
+      user: 'e2e',
+    }).spec;
+    state.sheets = [];
+    await applySheets(fakeExcel(state).context, spec.sheets, spec.styles);
+    state.requestBytes = [];
+    state.responseBytes = [];
+    return state.sheets.length;
+  },
+  /** The size of every request and response so far, in UTF-8 bytes. */
+  payloads: () => ({ requests: state.requestBytes, responses: state.responseBytes }),
   a1,
 };

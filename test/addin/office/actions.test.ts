@@ -256,6 +256,23 @@ describe('the add-in commands on an open workbook', () => {
     expect(names.slice(12, -2).every((n) => n.startsWith('初评-'))).toBe(true);
   });
 
+  it('an imported row looks like the register’s first row, its ids kept as text', async () => {
+    const { context, state } = await openBuilt();
+    const reg = state.sheets.find((s) => s.name === '案例登记')!;
+    const last = reg.cells.rowCount();
+    const file = {
+      name: 'more.csv',
+      data: new TextEncoder().encode('案例编号,案例名称,申报单位,产业类别\n007,新案例,某单位,A.2\n')
+        .buffer as ArrayBuffer,
+    };
+    const out = await actions.importRegister(context, 'cases', file, opts);
+    expect(out.message).toContain('007');
+    const row = last + 1;
+    // The id stays "007" (text), not 7; every cell takes the first record's look.
+    expect(reg.cells.at(row, 1)).toMatchObject({ value: '007', numberFormat: '@' });
+    for (let c = 2; c <= 4; c++) expect(reg.cells.at(row, c)!.style).toEqual(reg.cells.at(2, c)!.style);
+  });
+
   it('refuses bad input before writing anything: a registered id, a draw that cannot cover, a form that exists', async () => {
     const { context, state } = await openBuilt();
     const before = snapshot(state);
