@@ -55,9 +55,13 @@ async function main() {
     ['2000', 2000, [15, 15, 15]],
   ];
   const office: Record<string, Record<string, Measured>> = {};
-  for (const [key, cases, experts] of sizes) {
+  // BENCH_OFFICE_SIZES=5,500 measures only those sizes (a quicker pass); every size by default.
+  const only = process.env.BENCH_OFFICE_SIZES?.split(',');
+  for (const [key, cases, experts] of sizes.filter(([k]) => !only || only.includes(k))) {
+    const t = Date.now();
     const measured = await measure(cases, experts);
     for (const [command, m] of Object.entries(measured)) (office[command] ??= {})[key] = m;
+    process.stderr.write(`office ${key} cases: ${Math.round((Date.now() - t) / 1000)} s\n`);
   }
   process.stdout.write(JSON.stringify(office));
 }

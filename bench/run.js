@@ -231,10 +231,14 @@ async function main() {
   // process of its own; the bundle sizes from a production build (made here when there is none).
   execFileSync('npx', ['tsc', '-p', 'tsconfig.bench.json'], { cwd: root, stdio: 'inherit' });
   const office = JSON.parse(
-    execFileSync(process.execPath, ['--max-old-space-size=16384', join(root, '.tmp', 'bench', 'bench', 'addinSyncs.js')], {
-      cwd: root,
-      maxBuffer: 1 << 22,
-    }).toString(),
+    execFileSync(
+      process.execPath,
+      ['--max-old-space-size=16384', join(root, '.tmp', 'bench', 'bench', 'addinSyncs.js')],
+      {
+        cwd: root,
+        maxBuffer: 1 << 22,
+      },
+    ).toString(),
   );
   const mb = (b) => `${(b / 1e6).toFixed(2)} MB`;
   for (const [command, bySize] of Object.entries(office)) {

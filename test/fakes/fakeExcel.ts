@@ -309,6 +309,8 @@ function checkSheetName(name: string): void {
 
 /** A formula's references to sheet `from` pointed at `to`, or turned into #REF! when the sheet is deleted. */
 export function renameReferences(formula: string, from: string, to: string | null): string {
+  // Most formulas do not name the sheet at all: those are left as they are without parsing them.
+  if (!formula.includes('!') || !formula.toLowerCase().includes(from.toLowerCase().replace(/'/g, "''"))) return formula;
   return formula.replace(
     /"(?:[^"]|"")*"|'((?:[^']|'')+)'!|([^\s'!(),:{};+\-*/&=<>"^%#]+)!/g,
     (all, quoted: string | undefined, bare: string | undefined) => {
