@@ -128,7 +128,7 @@ export interface Strings {
     colW: string;
     colReading: string;
     extremes: (lenient: string, strict: string) => string;
-    readingOfW: (w: string | null) => string;
+    readingOfW: (w: string | null, size?: { experts: number; cases: number }) => string;
   };
   progress: {
     intro: string;
@@ -319,7 +319,7 @@ const zh: Strings = {
     colW: 'W',
     colReading: '解读',
     extremes: (lenient, strict) => `最宽：${lenient}；最严：${strict}`,
-    readingOfW: (w) => readingOfW(w, 'zh'),
+    readingOfW: (w, size) => readingOfW(w, 'zh', size),
   },
   progress: {
     intro:
@@ -514,7 +514,7 @@ const en: Strings = {
     colW: 'W',
     colReading: 'Reading',
     extremes: (lenient, strict) => `Most lenient: ${lenient}; most strict: ${strict}`,
-    readingOfW: (w) => readingOfW(w, 'en'),
+    readingOfW: (w, size) => readingOfW(w, 'en', size),
   },
   progress: {
     intro:

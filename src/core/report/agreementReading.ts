@@ -16,7 +16,12 @@ const READINGS: { from: string; zh: string; en: string }[] = [
 ];
 
 /** What a W (as the engine's JSON gives it, "0.7132" or null) says. */
-export function readingOfW(w: string | null, lang: Lang = 'zh'): string {
+export function readingOfW(w: string | null, lang: Lang = 'zh', size?: { experts: number; cases: number }): string {
+  // With two experts and two cases W is undefined only when every expert gave every case the same total.
+  if (w === null && size && size.experts >= 2 && size.cases >= 2)
+    return lang === 'en'
+      ? 'cannot be computed: each expert gave every case the same total, so there is no ranking to compare'
+      : '无法计算：每位专家给各案例的总分都相同，没有排序可比较';
   if (w === null)
     return lang === 'en'
       ? 'cannot be computed: fewer than two experts scored every case, or fewer than two cases'

@@ -37,7 +37,7 @@ export function agreementSheet(panel: Panel, evaluation: Evaluation, agreement: 
     g.value(r, 2, a.experts, 'integer');
     g.value(r, 3, a.cases, 'integer');
     g.value(r, 4, a.kendallW ?? '—', 'cellCenter');
-    const reading = readingOfW(a.kendallW);
+    const reading = readingOfW(a.kendallW, 'zh', a);
     g.value(r, 5, reading, 'wrap');
     rowHeights[r] = rowHeightFor([reading, COLUMNS[4]]);
   }

@@ -21,6 +21,8 @@ const useStyles = makeStyles({
   track: { height: '12px', backgroundColor: '#EDEBE9', borderRadius: '2px' },
   fill: { height: '12px', backgroundColor: '#0F6CBD', borderRadius: '2px' },
   table: { maxWidth: '100%' },
+  // A large panel's results scroll within the pane instead of pushing the agreement table pages down.
+  scroll: { maxHeight: '24em', overflowY: 'auto' },
 });
 
 /** The most lenient and the most strict expert of a round, by the engine's leniency ("+2.35", "-1.50"). */
@@ -70,26 +72,28 @@ export function ResultsView({
           </div>
         ))}
       </div>
-      <Table size="extra-small" aria-label={t.resultsTitle} className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t.colCase}</TableHeaderCell>
-            <TableHeaderCell>{t.colScore}</TableHeaderCell>
-            <TableHeaderCell>{t.colGrade}</TableHeaderCell>
-            <TableHeaderCell>{t.colStatus}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {results.map((r) => (
-            <TableRow key={r.id}>
-              <TableCell title={r.name}>{r.id}</TableCell>
-              <TableCell>{r.score ?? '—'}</TableCell>
-              <TableCell>{r.grade ?? '—'}</TableCell>
-              <TableCell>{r.status}</TableCell>
+      <div className={styles.scroll} tabIndex={0}>
+        <Table size="extra-small" aria-label={t.resultsTitle} className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t.colCase}</TableHeaderCell>
+              <TableHeaderCell>{t.colScore}</TableHeaderCell>
+              <TableHeaderCell>{t.colGrade}</TableHeaderCell>
+              <TableHeaderCell>{t.colStatus}</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {results.map((r) => (
+              <TableRow key={r.id}>
+                <TableCell title={r.name}>{r.id}</TableCell>
+                <TableCell>{r.score ?? '—'}</TableCell>
+                <TableCell>{r.grade ?? '—'}</TableCell>
+                <TableCell>{r.status}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
       {agreement && Object.keys(agreement.rounds).length > 0 && <Caption1>{t.agreementTitle}</Caption1>}
       {agreement && Object.keys(agreement.rounds).length > 0 && (
         <Table size="extra-small" aria-label={t.agreementTitle} className={styles.table}>
@@ -109,7 +113,7 @@ export function ResultsView({
                   <TableCell>{strings.rounds[rid]}</TableCell>
                   <TableCell>{a.kendallW ?? '—'}</TableCell>
                   <TableCell>
-                    {t.readingOfW(a.kendallW)}
+                    {t.readingOfW(a.kendallW, a)}
                     {ends ? `（${t.extremes(ends[0], ends[1])}）` : ''}
                   </TableCell>
                 </TableRow>
