@@ -761,6 +761,22 @@ export class FakeWorksheet extends Loadable {
    */
   get tables() {
     return {
+      /** Table.resize (ExcelApi 1.13): the table's range becomes `address`, its header row staying where it is. */
+      getItem: (name: string) => ({
+        resize: (address: string) =>
+          this.writeOp(
+            ['tableResize', name, address],
+            (s) => {
+              const t = s.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+              if (!t) throw new FakeError('ItemNotFound', `no table named ${name} on ${s.name}`);
+              const ref = address.slice(address.lastIndexOf('!') + 1);
+              if (ref.split(':')[0] !== t.ref.split(':')[0])
+                throw new FakeError('InvalidArgument', 'the header row of a table cannot move (Table.resize)');
+              t.ref = ref;
+            },
+            'Table.resize',
+          ),
+      }),
       add: (address: string, _headers: boolean) => {
         const t = { name: '', ref: address.slice(address.lastIndexOf('!') + 1) };
         this.writeOp(

@@ -20,6 +20,7 @@ import { publicationState, releaseWorkbook } from '../../workbook/release';
 import { drawIntoWorkbook, roundSheets } from '../../workbook/rounds';
 import { readEvaluationWorkbook } from '../../workbook/read/readEvaluationWorkbook';
 import { applicationSheet } from '../../workbook/sheets/applicationSheet';
+import { registerGrowthOf } from '../../workbook/sheets/registers';
 import { logInputChange } from '../../workbook/sheets/logSheet';
 import { applyUpdates } from '../../workbook/specData';
 import { workbookStyles } from '../../workbook/styles';
@@ -75,6 +76,7 @@ const ALL_SHEETS: ReadOptions = {
 interface Work<T> {
   sheets?: SheetSpec[];
   updates?: CellUpdate[];
+  growth?: WritePlan['growth'];
   decimals?: number;
   result: T;
 }
@@ -91,6 +93,7 @@ async function command<T>(
     const plan: WritePlan = {
       sheets: work.sheets ?? [],
       updates: work.updates,
+      growth: work.growth,
       styles: workbookStyles(work.decimals ?? 2),
       password: options.password,
       existing: open.existing,
@@ -166,8 +169,14 @@ export async function importRegister(
     }
     const what = kind === 'cases' ? '案例' : '专家';
     const counted = kind === 'cases' ? '个案例' : '位专家';
+    // The table and the 是/否 lists reach the new rows as they reach the first (the .xlsx host does the same).
+    const growth = result.growth.flatMap((g) => {
+      const grown = registerGrowthOf(g.sheet, g.lastRow, g.newLastRow);
+      return grown ? [{ sheet: g.sheet, ...grown }] : [];
+    });
     return {
       updates: result.updates,
+      growth,
       sheets: [
         logged(
           data,

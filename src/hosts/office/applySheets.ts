@@ -2,7 +2,16 @@
 import { a1, columnLetter, parseA1 } from '../../workbook/address';
 import { insertionIndex } from '../../workbook/names';
 import { retargetSheets, sheetPrefix } from '../../workbook/formula/sheetRefs';
-import type { CellSpec, CellUpdate, ChartSpec, SheetSpec, StyleSpec, ValidationSpec } from '../../workbook/model';
+import type {
+  CellSpec,
+  CellUpdate,
+  ChartSpec,
+  RangeValidation,
+  SheetSpec,
+  StyleSpec,
+  TableSpec,
+  ValidationSpec,
+} from '../../workbook/model';
 import { CALL_BYTES, jsonBytes, packSteps, rowRuns, runBatches, step, type Step } from './batches';
 import { excelFailure, ExcelRefusedError, type ExcelFailure } from './failure';
 import { completeName, repairLeftovers, stagingName } from './staging';
@@ -176,20 +185,7 @@ function layoutSteps(
   for (const [row, h] of Object.entries(spec.rowHeights ?? {}))
     out.push(step(row, () => void (ws().getRange(`${row}:${row}`).format.rowHeight = h)));
   for (const m of spec.merges ?? []) out.push(step(m, () => ws().getRange(m).merge(false)));
-  for (const v of spec.validations ?? [])
-    out.push(
-      step(
-        v,
-        () => {
-          const dv = ws().getRange(v.ref).dataValidation;
-          dv.rule = validationRule(v.rule, to);
-          dv.ignoreBlanks = v.rule.allowBlank;
-          dv.errorAlert = { showAlert: true, style: 'Stop', title: v.rule.errorTitle, message: v.rule.error };
-          if (v.rule.prompt) dv.prompt = { showPrompt: true, title: v.rule.promptTitle ?? '', message: v.rule.prompt };
-        },
-        4,
-      ),
-    );
+  for (const v of spec.validations ?? []) out.push(validationStep(ws, v, to));
   for (const cf of spec.conditionalFormats ?? [])
     out.push(
       step(
@@ -225,6 +221,34 @@ function layoutSteps(
     out.push(step(null, () => ws().protection.protect(PROTECTION, password || undefined)));
   }
   return out;
+}
+
+/** A range's data validation: its rule, blanks, the stop alert and the prompt. */
+function validationStep(ws: () => Excel.Worksheet, v: RangeValidation, to: ReadonlyMap<string, string>): Step {
+  return step(
+    v,
+    () => {
+      const dv = ws().getRange(v.ref).dataValidation;
+      dv.rule = validationRule(v.rule, to);
+      dv.ignoreBlanks = v.rule.allowBlank;
+      dv.errorAlert = { showAlert: true, style: 'Stop', title: v.rule.errorTitle, message: v.rule.error };
+      if (v.rule.prompt) dv.prompt = { showPrompt: true, title: v.rule.promptTitle ?? '', message: v.rule.prompt };
+    },
+    4,
+  );
+}
+
+/**
+ * A register grown by imported rows: the 是/否 lists over the new rows, and its table over every record
+ * (Table.resize is ExcelApi 1.13; where Excel lacks it the rows stay below the table, as typed rows would).
+ */
+function growthSteps(context: Excel.RequestContext, growth: WritePlan['growth'], canResize: boolean): Step[] {
+  return (growth ?? []).flatMap((g) => {
+    const ws = () => context.workbook.worksheets.getItem(g.sheet);
+    const steps = g.validations.map((v) => validationStep(ws, v, new Map()));
+    if (canResize) steps.push(step(g.table, () => ws().tables.getItem(g.table.name).resize(g.table.ref), 3));
+    return steps;
+  });
 }
 
 /** The calls a style takes: the range and its format, one per property set, two per border edge. */
@@ -466,6 +490,8 @@ export interface WritePlan {
   password?: string;
   /** What the read batch learnt of the sheets; without it one more sync finds out. */
   existing?: ExistingSheets;
+  /** Registers grown by imported rows: their table and lists extended over the new rows. */
+  growth?: { sheet: string; table: TableSpec; validations: RangeValidation[] }[];
 }
 
 /**
@@ -554,6 +580,7 @@ export async function writeWorkbook(context: Excel.RequestContext, plan: WritePl
     );
   }
   steps.push(...updateSteps(context, plan.updates ?? [], existing));
+  steps.push(...growthSteps(context, plan.growth, excelApi('1.13')));
   if (plan.sheets.length > 0) steps.push(swapStep(context, plan.sheets, staged, existing, tables));
   try {
     await runBatches(context, packSteps(steps));
@@ -593,6 +620,15 @@ async function afterFailure(
       '未能清理未写完的临时工作表（名称以“~新~”或“~完~”开头）：下次运行任一命令时会自动处理。',
     );
   }
+}
+
+/**
+ * Whether the host has an ExcelApi requirement set. Without an Office object (the fake host of the tests, which
+ * implements what it implements) every set is taken as there.
+ */
+function excelApi(version: string): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  return office?.context?.requirements?.isSetSupported?.('ExcelApi', version) ?? true;
 }
 
 /** Replaces (or adds) each described sheet. */

@@ -2,7 +2,7 @@ import { ROUND_IDS, ROUND_NAMES, type CaseInfo, type ExpertInfo, type Panel } fr
 import { rangeRef, sheetRef } from '../address';
 import { Grid } from '../grid';
 import { AGGREGATE_LABEL, CALENDAR_KIND_LABEL, FORMAL_REVIEW_LABEL, GRADE_ON_LABEL, YES } from '../labels';
-import type { SheetSpec, ValidationSpec } from '../model';
+import type { RangeValidation, SheetSpec, TableSpec, ValidationSpec } from '../model';
 import { SHEET, SHEET_FORMAL_REVIEW } from '../names';
 import { columnLetter } from '../address';
 import { planPrint } from '../print/pagePlan';
@@ -79,6 +79,29 @@ export function casesSheet(panel: Panel): SheetSpec {
     freeze: { rows: 1, columns: 1 },
     validations: [{ ref: rangeRef(2, 8, last, 10), rule: yesNo }],
     print: planPrint(CASE_WIDTHS, { orientation: 'landscape', titleRows: '1:1' }),
+  };
+}
+
+/**
+ * What a register grown from `lastRow` to `newLastRow` needs beyond its new cells, for a host that cannot extend
+ * what reaches the last row by itself (the Office.js host; the .xlsx host extends the parts it finds): its table
+ * over every record, and the 是/否 lists over the new rows. Null for a sheet that is not a register.
+ */
+export function registerGrowthOf(
+  sheet: string,
+  lastRow: number,
+  newLastRow: number,
+): { table: TableSpec; validations: RangeValidation[] } | null {
+  const shape =
+    sheet === SHEET.cases
+      ? { table: 'Cases', width: CASE_COLUMNS.length, marks: [8, 10] }
+      : sheet === SHEET.experts
+        ? { table: 'Experts', width: EXPERT_COLUMNS.length, marks: [6, 8] }
+        : null;
+  if (!shape || newLastRow <= lastRow) return null;
+  return {
+    table: { name: shape.table, ref: rangeRef(1, 1, newLastRow, shape.width) },
+    validations: [{ ref: rangeRef(lastRow + 1, shape.marks[0], newLastRow, shape.marks[1]), rule: yesNo }],
   };
 }
 

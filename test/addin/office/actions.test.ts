@@ -271,6 +271,10 @@ describe('the add-in commands on an open workbook', () => {
     // The id stays "007" (text), not 7; every cell takes the first record's look.
     expect(reg.cells.at(row, 1)).toMatchObject({ value: '007', numberFormat: '@' });
     for (let c = 2; c <= 4; c++) expect(reg.cells.at(row, c)!.style).toEqual(reg.cells.at(2, c)!.style);
+    // It joins the register's table, and its 是/否 columns take the same list as the rows above.
+    expect(reg.tables.find((t) => t.name === 'Cases')!.ref).toBe(`A1:J${row}`);
+    for (const col of ['H', 'I', 'J'])
+      expect(reg.validations.get(`${col}${row}`)).toEqual(reg.validations.get(`${col}2`));
   });
 
   it('refuses bad input before writing anything: a registered id, a draw that cannot cover, a form that exists', async () => {
