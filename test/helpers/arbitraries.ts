@@ -128,3 +128,18 @@ export function shuffled<T>(list: readonly T[], seed: number): T[] {
   }
   return out;
 }
+
+/** The same panel with its experts, its entries and each round's expert list in other orders (seeded). */
+export function reordered(raw: RawPanel, seed: number): RawPanel {
+  return {
+    ...raw,
+    experts: shuffled(raw.experts, seed + 1),
+    scores: shuffled(raw.scores, seed),
+    rounds: Object.fromEntries(
+      Object.entries(raw.rounds).map(([r, setup], i) => [
+        r,
+        { ...setup, experts: shuffled(setup.experts as string[], seed + 2 + i) },
+      ]),
+    ),
+  };
+}

@@ -1,5 +1,6 @@
 /* global Excel */
 import type { AdvanceRule } from '../../core/engine/advance';
+import type { DrawOptions } from '../../core/draw/drawExperts';
 import type { Finding } from '../../core/engine/findings';
 import { localTimestamp } from '../../core/calendar/localTime';
 import { toDecimal } from '../../core/exact/decimal';
@@ -264,15 +265,7 @@ export async function addScoreForm(
 /** 抽取专家 (5.2.3): a reproducible draw by seed, marked in 专家库 and logged with the pool's fingerprint. */
 export async function drawRoundExperts(
   context: Excel.RequestContext,
-  draw: {
-    round: RoundId;
-    count: number;
-    seed: string;
-    minEligible?: number;
-    excludePrevious?: boolean;
-    maxPerOrganization?: number;
-    reserves?: number;
-  },
+  draw: DrawOptions,
   options: CommandOptions,
 ): Promise<CommandResult & { experts: string[] }> {
   return command(context, options, ({ data }) => {

@@ -1,4 +1,5 @@
 import type { RoundId } from '../../core/panel/types';
+import type { DrawOptions } from '../../core/draw/drawExperts';
 
 // What the task pane asks of its host. The pane only knows this interface: in Excel it is backed by Office.js
 // (officeActions.ts), in tests by a fake. Every method resolves with something to show, or rejects with an Error
@@ -34,17 +35,8 @@ export interface SetUpResult extends ActionResult {
   password?: string;
 }
 
-export interface DrawRequest {
-  round: RoundId;
-  count: number;
-  seed: string;
-  minEligible?: number;
-  excludePrevious?: boolean;
-  /** At most this many experts of one organisation. */
-  maxPerOrganization?: number;
-  /** Reserves drawn in order after the experts. */
-  reserves?: number;
-}
+/** What the pane asks of a draw: the engine's own options (5.2.3). */
+export type DrawRequest = DrawOptions;
 
 /** One case's result as the pane lists it after 计算等级. */
 export interface CaseResultView {

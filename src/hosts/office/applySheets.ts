@@ -585,7 +585,6 @@ export async function writeWorkbook(context: Excel.RequestContext, plan: WritePl
   try {
     await runBatches(context, packSteps(steps));
   } catch (e) {
-    if (e instanceof WorkbookPasswordError) throw e;
     // Once every new sheet was complete the write is finished rather than undone: the command has succeeded.
     const refused = await afterFailure(context, excelFailure(e), (plan.updates?.length ?? 0) > 0);
     if (refused) throw refused;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { kendallW } from '../../../src/core/engine/agreement';
 import { Quotient } from '../../../src/core/engine/quotient';
-import { shuffled } from '../../helpers/arbitraries';
+import { reordered } from '../../helpers/arbitraries';
 import { ITEM_IDS, ITEM_MAX, itemsForTotal, makePanel, type RawPanel } from '../../helpers/panels';
 import { referenceAgreement } from '../../helpers/reference';
 import { dropEntries, entryOf, itemsOf, recuse, scoreRaw } from '../../helpers/scoring';
@@ -331,17 +331,7 @@ describe('agreement properties on random panels', () => {
     fc.assert(
       fc.property(randomPanel, fc.integer(), (raw, seed) => {
         const before = agreementOf(raw);
-        const moved: RawPanel = {
-          ...raw,
-          experts: shuffled(raw.experts, seed + 1),
-          scores: shuffled(raw.scores, seed),
-          rounds: Object.fromEntries(
-            Object.entries(raw.rounds).map(([r, setup], i) => [
-              r,
-              { ...setup, experts: shuffled(setup.experts as string[], seed + 2 + i) },
-            ]),
-          ),
-        };
+        const moved = reordered(raw, seed);
         const after = agreementOf(moved);
         expect(after.rounds).toEqual(before.rounds);
         const key = (e: { round: string; expert: string }) => `${e.round}|${e.expert}`;

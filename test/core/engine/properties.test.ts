@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { GRADES, type Grade } from '../../../src/core';
-import { cleanPanel, ROUNDS, shuffled } from '../../helpers/arbitraries';
+import { cleanPanel, reordered, ROUNDS } from '../../helpers/arbitraries';
 import { ITEM_IDS, ITEM_MAX, type RawPanel } from '../../helpers/panels';
 import { add, frac, meanOf, parseDec, referenceScores, roundText, type Frac } from '../../helpers/reference';
 import { scoreRaw, type Scored } from '../../helpers/scoring';
@@ -77,17 +77,7 @@ describe('engine properties on random clean panels', () => {
     fc.assert(
       fc.property(cleanPanel(), fc.integer(), (raw, seed) => {
         const before = scoreRaw(raw);
-        const moved: RawPanel = {
-          ...raw,
-          experts: shuffled(raw.experts, seed + 1),
-          scores: shuffled(raw.scores, seed),
-          rounds: Object.fromEntries(
-            Object.entries(raw.rounds).map(([r, setup], i) => [
-              r,
-              { ...setup, experts: shuffled(setup.experts as string[], seed + 2 + i) },
-            ]),
-          ),
-        };
+        const moved = reordered(raw, seed);
         const after = scoreRaw(moved);
         expect(after.json.cases).toEqual(before.json.cases);
         expect(sortedFindings(after)).toEqual(sortedFindings(before));

@@ -38,7 +38,13 @@ import { commentsXml, NOTES_CONTENT, NOTES_REL, vmlXml, type Note } from './note
 import { tablePartXml } from './tablePart';
 import { applyCellUpdates, grownSqref, growValidations } from './worksheetEdit';
 import { readWorksheet, type CellContext, type WorksheetRead } from './worksheetReader';
-import { KEPT_ON_REWRITE, PROTECTION_WITHOUT_PASSWORD, printTitles, worksheetXml } from './worksheetWriter';
+import {
+  KEPT_ON_REWRITE,
+  PROTECTION_WITHOUT_PASSWORD,
+  printTitles,
+  WORKSHEET_ORDER,
+  worksheetXml,
+} from './worksheetWriter';
 import { insertSheet, readWorkbookPart, requestFullCalcOnLoad, setPrintTitles } from './workbookPart';
 import {
   NS,
@@ -529,16 +535,8 @@ export class XlsxPackage {
     // The description's notes, on a sheet without notes of its own (an office's are kept as they are).
     if ((spec.notes ?? []).length > 0 && !tail.some((k) => k.local === 'legacyDrawing')) {
       const rid = this.addNotes(part, spec.notes!);
-      const after = [
-        'legacyDrawingHF',
-        'drawingHF',
-        'picture',
-        'oleObjects',
-        'controls',
-        'webPublishItems',
-        'tableParts',
-        'extLst',
-      ];
+      // Before whatever CT_Worksheet puts after legacyDrawing.
+      const after: readonly string[] = WORKSHEET_ORDER.slice(WORKSHEET_ORDER.indexOf('legacyDrawing') + 1);
       const at = tail.findIndex((k) => after.includes(k.local));
       tail.splice(at < 0 ? tail.length : at, 0, { local: 'legacyDrawing', xml: `<legacyDrawing r:id="${rid}"/>` });
     }
